@@ -1,0 +1,3 @@
+from comparekit.cli import run
+
+run()

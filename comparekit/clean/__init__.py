@@ -1,0 +1,237 @@
+"""Clean what PDF exports and web scrapes do to text, without losing the raw text.
+
+``clean(doc, settings=...)`` returns the document with ``text`` (paragraphs separated by
+a blank line, hard line wraps joined, whitespace collapsed, NFC), an
+:class:`~comparekit.document.OffsetMap` back to ``raw_text``, the junk it took out of
+running sentences (:class:`~comparekit.document.Removal`) and the paragraphs it joined
+(:class:`~comparekit.document.Join`). It is idempotent: cleaning cleaned text changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from comparekit.clean.builder import TextBuilder
+from comparekit.clean.hyphen import keep_hyphen
+from comparekit.document import Document, Join, Removal
+from comparekit.settings import Settings
+
+_LINE = re.compile(r"([^\r\n\f]*)(\r\n|\r|\n|\f|$)")
+_URL_LINE = re.compile(r"^\s*(?:<?(?:https?://|www\.)\S+?>?)\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:page|p\.|seite|página|pagina|стр\.?)\s*)?\d{1,4}(?:\s*(?:/|of|de|von|из)\s*\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
+# Sentence-final punctuation, looked for after trailing quotes and brackets are stripped.
+_TERMINAL = ".!?…。！？"
+_TRAILING_CLOSERS = "\"'”’»)]›」』 \u00a0"
+# A next piece that starts with one of these (after quotes and spaces) continues a sentence.
+_CONTINUATION = ",;:)]."
+_LEADING_QUOTES = "\"'“”‘’«»„‹› \u00a0"
+_HYPHEN_END = re.compile(r"(\w+)-$")
+_WORD_START = re.compile(r"^(\w+)")
+
+
+@dataclass
+class _Line:
+    start: int  # raw offset of the first character of the line
+    end: int  # raw offset after the last content character (before the terminator)
+    content: str
+    form_feed: bool  # the line is followed by a form feed (a PDF page break)
+
+    @property
+    def blank(self) -> bool:
+        return not self.content.strip()
+
+    @property
+    def stripped(self) -> str:
+        return self.content.strip()
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines = []
+    for m in _LINE.finditer(raw):
+        if m.start() == len(raw) and not m.group(0):
+            break
+        lines.append(_Line(m.start(1), m.end(1), m.group(1), m.group(2) == "\f"))
+    return lines
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_TRAILING_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def _continues_sentence(text: str) -> bool:
+    stripped = text.lstrip(_LEADING_QUOTES)
+    if not stripped:
+        return False
+    first = stripped[0]
+    return first in _CONTINUATION or (first.isalpha() and first.islower())
+
+
+def _running_headers(lines: list[_Line], min_repeats: int) -> set[str]:
+    counts = Counter(line.stripped for line in lines if not line.blank and len(line.stripped.split()) <= 10)
+    return {text for text, n in counts.items() if n >= min_repeats and not _ends_sentence(text)}
+
+
+def _junk_reason(line: _Line, headers: set[str]) -> str | None:
+    if _URL_LINE.match(line.content):
+        return "url"
+    if _PAGE_NUMBER.match(line.content):
+        return "page_number"
+    if line.stripped in headers:
+        return "running_header"
+    return None
+
+
+@dataclass
+class _Paragraph:
+    lines: list[_Line]
+
+
+def clean(doc: Document, *, settings: Settings) -> Document:
+    """Clean ``doc.raw_text`` into ``doc.text`` with an offset map (see module doc)."""
+    raw = doc.raw_text
+    lines = _split_lines(raw)
+    headers = _running_headers(lines, settings.clean.running_header_min_repeats)
+    language = doc.language or doc.meta.get("language") or "en"
+
+    # 1. Paragraphs, with the junk lines and page breaks between them.
+    paragraphs: list[_Paragraph] = []
+    gaps: list[dict] = []  # gaps[i] lies between paragraphs[i] and paragraphs[i+1]
+    pending_junk: list[tuple[_Line, str]] = []
+    page_break = False
+    current: list[_Line] = []
+
+    def close_paragraph() -> None:
+        nonlocal current, pending_junk, page_break
+        if current:
+            if paragraphs:
+                gaps.append({"junk": pending_junk, "page_break": page_break})
+            elif pending_junk:
+                # Junk before the first paragraph does not interrupt a sentence: keep it.
+                paragraphs.append(_Paragraph([j for j, _ in pending_junk]))
+                gaps.append({"junk": [], "page_break": page_break})
+            paragraphs.append(_Paragraph(current))
+            current, pending_junk, page_break = [], [], False
+
+    for line in lines:
+        reason = None if line.blank else _junk_reason(line, headers)
+        if line.blank or reason:
+            close_paragraph()
+            if reason:
+                pending_junk.append((line, reason))
+            if line.form_feed:
+                page_break = True
+            continue
+        if current:
+            prev = current[-1]
+            indented = line.content[:1].isspace() and line.content.lstrip()[:1].isupper()
+            if prev.form_feed or (indented and _ends_sentence(prev.content)):
+                close_paragraph()
+        current.append(line)
+        if line.form_feed:
+            page_break = True
+    close_paragraph()
+
+    # 2. Decide which gaps join two paragraphs into one (a sentence split by blank lines,
+    #    a page break, or a removed URL / page number / header).
+    removals: list[Removal] = []
+    join_gap: list[bool] = []
+    trailing_junk: list[tuple[_Line, str]] = list(pending_junk)
+    for i, gap in enumerate(gaps):
+        left = paragraphs[i].lines[-1].content
+        right = paragraphs[i + 1].lines[0].content
+        interrupted = bool(gap["junk"]) or gap["page_break"]
+        joins = not _ends_sentence(left) and (interrupted or _continues_sentence(right))
+        join_gap.append(joins)
+        for line, reason in gap["junk"]:
+            if joins or reason != "url":
+                removals.append(Removal(line.start, line.end, reason, line.content))
+        if not joins:
+            # A URL between two complete paragraphs is kept as a paragraph of its own.
+            kept = [line for line, reason in gap["junk"] if reason == "url"]
+            gap["kept"] = kept
+    for line, reason in trailing_junk:
+        if reason != "url":
+            removals.append(Removal(line.start, line.end, reason, line.content))
+
+    # 3. Build the cleaned text.
+    b = TextBuilder(raw, nfc=settings.clean.nfc)
+    joins: list[Join] = []
+    for i, para in enumerate(paragraphs):
+        if i > 0:
+            gap_start = paragraphs[i - 1].lines[-1].end
+            kept = gaps[i - 1].get("kept", [])
+            if join_gap[i - 1]:
+                left = b.text_tail(40)
+                text_offset = b.pos
+                b.replace(gap_start, para.lines[0].start + _lead(para.lines[0].content), " ")
+                reason = (
+                    "page_break" if (gaps[i - 1]["junk"] or gaps[i - 1]["page_break"]) else "continuation"
+                )
+                joins.append(
+                    Join(
+                        text_offset, gap_start, para.lines[0].start, reason, left, para.lines[0].stripped[:40]
+                    )
+                )
+            else:
+                for line in kept:
+                    b.replace(gap_start, line.start + _lead(line.content), "\n\n")
+                    _copy_line(b, line, line.start + _lead(line.content), line.end)
+                    gap_start = line.end
+                b.replace(gap_start, para.lines[0].start + _lead(para.lines[0].content), "\n\n")
+        else:
+            b.skip_to(para.lines[0].start + _lead(para.lines[0].content))
+        _copy_paragraph(b, para, language, settings)
+    for line, reason in trailing_junk:
+        if reason == "url" and b.pos:
+            b.replace(b.raw_pos, line.start + _lead(line.content), "\n\n")
+            _copy_line(b, line, line.start + _lead(line.content), line.end)
+    text, offsets = b.build()
+    return dataclasses.replace(
+        doc,
+        text=text,
+        offsets=offsets,
+        removals=tuple(sorted(removals, key=lambda r: r.start)),
+        joins=tuple(joins),
+    )
+
+
+def _lead(content: str) -> int:
+    return len(content) - len(content.lstrip())
+
+
+def _copy_line(b: TextBuilder, line: _Line, start: int, end: int) -> None:
+    content = line.content[start - line.start : end - line.start].rstrip()
+    b.copy_collapsed(start, start + len(content))
+
+
+def _copy_paragraph(b: TextBuilder, para: _Paragraph, language: str, settings: Settings) -> None:
+    lines = para.lines
+    for j, line in enumerate(lines):
+        start = line.start + _lead(line.content)
+        body = line.content[start - line.start :].rstrip()
+        if j + 1 < len(lines):
+            nxt = lines[j + 1]
+            next_start = nxt.start + _lead(nxt.content)
+            m = _HYPHEN_END.search(body)
+            w = _WORD_START.match(nxt.content.lstrip())
+            if m and w and not body.endswith("--"):
+                hyphen_at = start + len(body) - 1
+                b.copy_collapsed(start, hyphen_at)
+                if keep_hyphen(m.group(1), w.group(1), language, settings.clean.dehyphenate_min_zipf):
+                    b.copy_collapsed(hyphen_at, hyphen_at + 1)
+                    b.drop_to(next_start)
+                else:
+                    b.drop_to(next_start)
+                continue
+            b.copy_collapsed(start, start + len(body))
+            b.replace(start + len(body), next_start, " ")
+        else:
+            b.copy_collapsed(start, start + len(body))

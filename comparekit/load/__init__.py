@@ -1,0 +1,142 @@
+"""Load a source file into a :class:`~comparekit.document.Document`.
+
+Bytes are decoded to ``str`` with no newline translation, so that report offsets are
+code-point offsets into exactly what the file says. UTF-8 is tried first; anything else
+is decoded by detection (charset-normalizer) and the encoding is recorded in ``meta``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from pathlib import Path
+
+from comparekit.document import Document
+from comparekit.errors import InputError
+from comparekit.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# Tie-break order for legacy encodings (share of web pages, W3Techs 2024).
+_PREFERRED = [
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "cp1251",
+    "koi8_r",
+    "cp1250",
+    "iso8859_2",
+    "gb18030",
+    "shift_jis",
+    "euc_kr",
+    "big5",
+]
+# C0 controls other than tab, newline, carriage return, form feed: signs of binary data.
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def doc_id_for(path: str | os.PathLike[str]) -> str:
+    """A document id from a file name: its stem, with anything unsafe replaced."""
+    stem = Path(path).name
+    for suffix in (".txt", ".md", ".html", ".htm", ".jsonl"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    safe = re.sub(r"[^\w.-]+", "_", stem).strip("._")
+    return safe or "document"
+
+
+def decode_bytes(data: bytes, *, name: str, settings: Settings) -> tuple[str, str]:
+    """Decode file bytes to text; return ``(text, encoding)``.
+
+    Raises :class:`InputError` for empty, whitespace-only and binary input.
+    """
+    if not data:
+        raise InputError(f"{name}: file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{name}: has a {encoding} byte-order mark but does not decode: {exc.reason}"
+                ) from exc
+            return _check_text(text, name), encoding
+    controls = len(_CONTROL.findall(data[:1_000_000]))
+    if controls > settings.load.binary_control_share * min(len(data), 1_000_000):
+        raise InputError(f"{name}: looks like a binary file, not text ({controls} control bytes)")
+    try:
+        return _check_text(data.decode("utf-8"), name), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise InputError(f"{name}: not UTF-8 and no text encoding fits it")
+    # charset-normalizer often ties several single-byte code pages (cp1250/cp1252/...);
+    # among the tied best, prefer the ones most common on the web.
+    best_chaos = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= best_chaos + 0.01]
+    best_coherence = max(m.coherence for m in tied)
+    tied = [m for m in tied if m.coherence >= best_coherence - 0.01]
+    tied.sort(key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
+    encoding = tied[0].encoding
+    text = data.decode(encoding)
+    log.info("%s: not UTF-8, decoded as %s", name, encoding)
+    return _check_text(text, name), encoding
+
+
+def _check_text(text: str, name: str) -> str:
+    if not text.strip():
+        raise InputError(f"{name}: file has no text (only whitespace)")
+    return text
+
+
+def load_path(path: str | os.PathLike[str], *, settings: Settings, doc_id: str | None = None) -> Document:
+    """Read one source file into a Document with ``raw_text`` and ``meta``."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(f"{name}: no such file")
+    if p.is_dir():
+        raise InputError(f"{name}: is a directory, not a file")
+    try:
+        size = p.stat().st_size
+        if size > settings.load.max_bytes:
+            raise InputError(
+                f"{name}: {size:,} bytes is over the limit of {settings.load.max_bytes:,}"
+                " (setting load.max_bytes)"
+            )
+        data = p.read_bytes()
+    except PermissionError as exc:
+        raise InputError(f"{name}: cannot be read (permission denied)") from exc
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+    return load_bytes(data, name=name, settings=settings, doc_id=doc_id or doc_id_for(p), path=name)
+
+
+def load_bytes(
+    data: bytes,
+    *,
+    name: str,
+    settings: Settings,
+    doc_id: str,
+    path: str | None = None,
+) -> Document:
+    """Decode bytes into a Document (the same checks as :func:`load_path`)."""
+    text, encoding = decode_bytes(data, name=name, settings=settings)
+    meta = {
+        "encoding": encoding,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "bytes": len(data),
+        "format": "text",
+    }
+    return Document(id=doc_id, raw_text=text, path=path, meta=meta)

@@ -1,0 +1,144 @@
+"""The one place where the stage order is written.
+
+    load -> clean -> segment -> langid          (per document, Document -> Document)
+    embed                                       (once per document)
+    align -> compare                            (per pair of documents)
+    detect                                      (per document, then across documents)
+
+``compare`` and ``analyze`` return a :class:`~comparekit.results.Comparison`; writing
+it is the report package's job.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from itertools import combinations
+
+import numpy as np
+
+from comparekit.align import align
+from comparekit.clean import clean
+from comparekit.compare import similarity
+from comparekit.detect import run_cross_detectors, run_document_detectors, sort_findings
+from comparekit.document import Document
+from comparekit.embed import Encoder, get_encoder
+from comparekit.errors import StageError
+from comparekit.langid import identify
+from comparekit.load import load_path
+from comparekit.results import Comparison
+from comparekit.segment import segment
+from comparekit.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Source = str | os.PathLike[str] | Document
+
+#: The per-document stages, in order. Each is ``stage(doc, *, settings) -> Document``.
+DOCUMENT_STAGES: tuple[tuple[str, Callable[..., Document]], ...] = (
+    ("clean", clean),
+    ("segment", segment),
+    ("langid", identify),
+)
+
+
+def prepare(doc: Document, *, settings: Settings) -> Document:
+    """Run the per-document stages on a loaded document, checking each one's output."""
+    for name, stage in DOCUMENT_STAGES:
+        out = stage(doc, settings=settings)
+        if not isinstance(out, Document):
+            raise StageError(f"stage {name!r} returned {type(out).__name__}, not a Document")
+        if out.raw_text != doc.raw_text:
+            raise StageError(f"stage {name!r} changed the raw text of {doc.id}")
+        doc = out
+    return doc
+
+
+def load_sources(sources: Sequence[Source], *, settings: Settings) -> list[Document]:
+    """Load paths (or take Documents as they are), giving every document a unique id."""
+    docs: list[Document] = []
+    seen: dict[str, int] = {}
+    for source in sources:
+        doc = source if isinstance(source, Document) else load_path(source, settings=settings)
+        n = seen.get(doc.id, 0)
+        seen[doc.id] = n + 1
+        if n:
+            import dataclasses
+
+            doc = dataclasses.replace(doc, id=f"{doc.id}-{n + 1}")
+        docs.append(doc)
+    return docs
+
+
+def embed_document(doc: Document, encoder: Encoder) -> np.ndarray | None:
+    """Embeddings of a document's alignable segments, ``[n_alignable, dim]``, or ``None``
+    when the encoder does not know the document's language."""
+    if encoder.languages is not None and doc.language not in encoder.languages:
+        return None
+    texts = [s.text for s in doc.segments if s.alignable]
+    return encoder.encode(texts)
+
+
+def language_notes(docs: Sequence[Document], encoder: Encoder) -> list[str]:
+    notes = []
+    for doc in docs:
+        if encoder.languages is not None and doc.language not in encoder.languages:
+            notes.append(
+                f"{doc.id}: language {doc.language!r} is not one of encoder {encoder.name}'s"
+                f" languages; aligned on the lexical channel only"
+            )
+    return notes
+
+
+def _effective_settings(settings: Settings, encoder: Encoder | None) -> dict:
+    out: dict = {"mode": settings.align.mode}
+    if encoder is not None:
+        out.update({"encoder": encoder.name, "encoder_sha256": encoder.sha256, "encoder_dim": encoder.dim})
+    out.update(settings.to_dict())
+    return out
+
+
+def compare(sources: Sequence[Source], *, settings: Settings | None = None) -> Comparison:
+    """Compare two or more sources: every pair is aligned and compared.
+
+    ``sources`` are paths or loaded Documents, in the order the report keeps.
+    """
+    settings = settings or Settings()
+    docs = [prepare(d, settings=settings) for d in load_sources(sources, settings=settings)]
+    encoder = get_encoder(settings=settings)
+    vectors = {d.id: embed_document(d, encoder) for d in docs}
+    alignments = []
+    pair_similarity = []
+    for da, db in combinations(docs, 2):
+        alignment = align(da, db, vectors[da.id], vectors[db.id], settings=settings)
+        alignments.append(alignment)
+        pair_similarity.append({"a": da.id, "b": db.id, "similarity": similarity(alignment, da, db)})
+    findings = [f for d in docs for f in run_document_detectors(d, settings=settings)]
+    findings += run_cross_detectors(docs, alignments, settings=settings)
+    eff = _effective_settings(settings, encoder)
+    if alignments:
+        eff["mode"] = alignments[0].mode
+    return Comparison(
+        documents=tuple(docs),
+        alignments=tuple(alignments),
+        findings=tuple(sort_findings(findings, [d.id for d in docs])),
+        settings=eff,
+        notes=tuple(language_notes(docs, encoder)),
+        summary={"pairs": pair_similarity},
+    )
+
+
+def analyze(sources: Sequence[Source], *, settings: Settings | None = None) -> Comparison:
+    """Check single documents (no alignment): segments, languages and flags."""
+    settings = settings or Settings()
+    docs = [prepare(d, settings=settings) for d in load_sources(sources, settings=settings)]
+    findings = [f for d in docs for f in run_document_detectors(d, settings=settings)]
+    eff = _effective_settings(settings, None)
+    eff["mode"] = "analyze"
+    return Comparison(
+        documents=tuple(docs),
+        alignments=(),
+        findings=tuple(sort_findings(findings, [d.id for d in docs])),
+        settings=eff,
+    )

