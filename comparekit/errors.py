@@ -55,5 +55,7 @@ EXIT_CODES = {
     "input": InputError.exit_code,
     "model": ModelError.exit_code,
     "output": OutputError.exit_code,
+    # Some sources were skipped (each named on stderr); the report covers the rest.
+    "partial": 6,
     "internal": StageError.exit_code,
 }

@@ -24,10 +24,10 @@ from comparekit.compare import similarity
 from comparekit.detect import run_cross_detectors, run_document_detectors, sort_findings
 from comparekit.document import Document
 from comparekit.embed import Encoder, get_encoder
-from comparekit.errors import StageError
+from comparekit.errors import InputError, StageError
 from comparekit.langid import identify
 from comparekit.load import load_path
-from comparekit.results import Comparison
+from comparekit.results import Comparison, SkippedSource
 from comparekit.segment import segment
 from comparekit.settings import Settings
 
@@ -56,7 +56,9 @@ def prepare(doc: Document, *, settings: Settings) -> Document:
 
 
 def load_sources(sources: Sequence[Source], *, settings: Settings) -> list[Document]:
-    """Load paths (or take Documents as they are), giving every document a unique id."""
+    """Load paths (or take Documents as they are), giving every document a unique id.
+
+    Any bad source raises :class:`InputError`; see :func:`load_available` to skip them."""
     docs: list[Document] = []
     seen: dict[str, int] = {}
     for source in sources:
@@ -69,6 +71,29 @@ def load_sources(sources: Sequence[Source], *, settings: Settings) -> list[Docum
             doc = dataclasses.replace(doc, id=f"{doc.id}-{n + 1}")
         docs.append(doc)
     return docs
+
+
+def load_available(
+    sources: Sequence[Source], *, settings: Settings, minimum: int
+) -> tuple[list[Document], list[SkippedSource]]:
+    """Load what can be loaded; a bad source is skipped (and reported), not fatal,
+    as long as at least ``minimum`` documents remain. Otherwise the first source's
+    error is raised."""
+    good: list[Source] = []
+    skipped: list[SkippedSource] = []
+    first_error: InputError | None = None
+    for source in sources:
+        if isinstance(source, Document):
+            good.append(source)
+            continue
+        try:
+            good.append(load_path(source, settings=settings))
+        except InputError as exc:
+            first_error = first_error or exc
+            skipped.append(SkippedSource(str(source), str(exc)))
+    if len(good) < minimum:
+        raise first_error or InputError(f"need at least {minimum} sources, got {len(good)}")
+    return load_sources(good, settings=settings), skipped
 
 
 def embed_document(doc: Document, encoder: Encoder) -> np.ndarray | None:
@@ -105,7 +130,8 @@ def compare(sources: Sequence[Source], *, settings: Settings | None = None) -> C
     ``sources`` are paths or loaded Documents, in the order the report keeps.
     """
     settings = settings or Settings()
-    docs = [prepare(d, settings=settings) for d in load_sources(sources, settings=settings)]
+    loaded, skipped = load_available(sources, settings=settings, minimum=2)
+    docs = [prepare(d, settings=settings) for d in loaded]
     encoder = get_encoder(settings=settings)
     vectors = {d.id: embed_document(d, encoder) for d in docs}
     alignments = []
@@ -126,13 +152,15 @@ def compare(sources: Sequence[Source], *, settings: Settings | None = None) -> C
         settings=eff,
         notes=tuple(language_notes(docs, encoder)),
         summary={"pairs": pair_similarity},
+        skipped=tuple(skipped),
     )
 
 
 def analyze(sources: Sequence[Source], *, settings: Settings | None = None) -> Comparison:
     """Check single documents (no alignment): segments, languages and flags."""
     settings = settings or Settings()
-    docs = [prepare(d, settings=settings) for d in load_sources(sources, settings=settings)]
+    loaded, skipped = load_available(sources, settings=settings, minimum=1)
+    docs = [prepare(d, settings=settings) for d in loaded]
     findings = [f for d in docs for f in run_document_detectors(d, settings=settings)]
     eff = _effective_settings(settings, None)
     eff["mode"] = "analyze"
@@ -141,4 +169,5 @@ def analyze(sources: Sequence[Source], *, settings: Settings | None = None) -> C
         alignments=(),
         findings=tuple(sort_findings(findings, [d.id for d in docs])),
         settings=eff,
+        skipped=tuple(skipped),
     )

@@ -100,6 +100,14 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class SkippedSource:
+    """A source that could not be used, and the one-line reason."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Comparison:
     """Everything a report is written from."""
 
@@ -110,3 +118,4 @@ class Comparison:
     framing: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
     summary: Mapping[str, Any] = field(default_factory=dict)
+    skipped: tuple[SkippedSource, ...] = ()

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from comparekit.cli import app
-from comparekit.cli.options import Encoder, Mode, SettingsFile, build_settings
+from comparekit.cli.options import Encoder, Mode, SettingsFile, build_settings, report_skipped
 from comparekit.errors import UsageError
 
 
@@ -19,7 +19,7 @@ def compare(
     encoder: str | None = Encoder,
     settings_file: Path | None = SettingsFile,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
-) -> None:
+) -> int:
     """Compare two or more sources and write the report into --out."""
     from comparekit.cli.summary import print_summary
     from comparekit.pipeline import compare as run_compare
@@ -32,3 +32,4 @@ def compare(
     paths = write_report(comparison, out)
     if not quiet:
         print_summary(build_report(comparison), paths)
+    return report_skipped(comparison)

@@ -21,3 +21,14 @@ def build_settings(settings_file: Path | None, **section_overrides: dict) -> Set
         if entries:
             settings = settings.replace(section, **entries)
     return settings
+
+
+def report_skipped(comparison) -> int:
+    """One stderr line per skipped source; the exit code for the run (0, or partial)."""
+    import sys
+
+    from comparekit.errors import EXIT_CODES
+
+    for sk in comparison.skipped:
+        sys.stderr.write(f"comparekit: error: skipped {sk.reason}\n")
+    return EXIT_CODES["partial"] if comparison.skipped else 0

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import re
+import stat
 from pathlib import Path
 
 from comparekit.document import Document
@@ -109,7 +110,10 @@ def load_path(path: str | os.PathLike[str], *, settings: Settings, doc_id: str |
     if p.is_dir():
         raise InputError(f"{name}: is a directory, not a file")
     try:
-        size = p.stat().st_size
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{name}: is not a regular file (a device, pipe or socket)")
+        size = info.st_size
         if size > settings.load.max_bytes:
             raise InputError(
                 f"{name}: {size:,} bytes is over the limit of {settings.load.max_bytes:,}"

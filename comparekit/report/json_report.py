@@ -142,6 +142,7 @@ def build_report(comparison: Comparison) -> dict[str, Any]:
             "unmatched": {k: len(v) for k, v in unmatched.items()},
             "flags": dict(sorted(flag_counts.items())),
             "notes": list(comparison.notes),
+            "skipped": [{"source": sk.source, "reason": sk.reason} for sk in comparison.skipped],
         }
     )
     for key, value in comparison.summary.items():
