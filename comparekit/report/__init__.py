@@ -1,5 +1,5 @@
-"""Write a Comparison as report.json, CSV tables and Markdown (the only package that
-imports pandas)."""
+"""Write a Comparison as report.json, CSV tables, Markdown and a self-contained HTML page
+(the only package that imports pandas)."""
 
 from __future__ import annotations
 
@@ -16,15 +16,44 @@ __all__ = ["build_report", "dumps", "write_report"]
 
 
 def write_report(comparison: Comparison, out_dir: str | os.PathLike[str]) -> dict[str, Path]:
-    """Write every report file into ``out_dir``; return their paths by name."""
+    """Write every report file into ``out_dir``; return their paths by name.
+
+    Files: report.json, segments.csv, flags.csv, report.md, report.html, plus
+    alignments.csv when documents were aligned and frames.png when the framing chart
+    module (``report/charts.py``) is available. Every file is byte-stable.
+    """
+    from comparekit.report.html import frame_chart, render_html
+
     out = ensure_dir(out_dir)
     report = build_report(comparison)
+    chart = frame_chart()
+    report_settings = comparison.settings.get("report", {})
     files = {
         "report.json": dumps(report),
         "segments.csv": segments_csv(report),
         "flags.csv": flags_csv(report),
         "report.md": render_markdown(report),
+        "report.html": render_html(
+            report,
+            {d.id: d.raw_text for d in comparison.documents},
+            comparison=comparison,
+            chart_svg=chart(report) if chart else None,
+            heatmap_max_side=int(report_settings.get("heatmap_max_side", 120)),
+        ),
     }
     if comparison.alignments:
         files["alignments.csv"] = alignments_csv(report)
-    return {name: atomic_write_text(out / name, text) for name, text in files.items()}
+    paths = {name: atomic_write_text(out / name, text) for name, text in files.items()}
+    png = _frame_png()
+    if png is not None:
+        png(report, out / "frames.png")
+        paths["frames.png"] = out / "frames.png"
+    return paths
+
+
+def _frame_png():
+    try:
+        from comparekit.report import charts  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return getattr(charts, "frame_chart_png", None)
