@@ -22,6 +22,16 @@ SHARED_DATA = SHARED / "data"
 sys.path.insert(0, str(Path(__file__).parent))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def embedding_cache_dir(tmp_path_factory):
+    """Every test (and every CLI it runs) caches embeddings in a fresh temporary folder,
+    never in the user's cache."""
+    folder = tmp_path_factory.mktemp("embedding-cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("COMPAREKIT_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def settings():
     from comparekit.settings import Settings

@@ -32,7 +32,10 @@ def _root() -> None:
 
 def _register() -> None:
     # One module per command; importing them adds the commands to `app`.
-    from comparekit.cli import compare_cmd  # noqa: F401
+    from comparekit.cli import (  # noqa: F401
+        compare_cmd,
+        models_cmd,
+    )
 
 
 def _error(message: str) -> None:

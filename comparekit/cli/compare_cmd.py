@@ -19,6 +19,7 @@ def compare(
     encoder: str | None = Encoder,
     settings_file: Path | None = SettingsFile,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),
 ) -> int:
     """Compare two or more sources and write the report into --out."""
     from comparekit.cli.summary import print_summary
@@ -27,7 +28,9 @@ def compare(
 
     if len(sources) < 2:
         raise UsageError("compare needs at least two sources (use `analyze` for one)")
-    settings = build_settings(settings_file, align={"mode": mode}, embed={"encoder": encoder})
+    settings = build_settings(
+        settings_file, align={"mode": mode}, embed={"encoder": encoder, "cache": False if no_cache else None}
+    )
     comparison = run_compare([str(s) for s in sources], settings=settings)
     paths = write_report(comparison, out)
     if not quiet:

