@@ -3,8 +3,12 @@ sources share (``similarity``)."""
 
 from __future__ import annotations
 
+from comparekit.compare.checks import divergences
+from comparekit.compare.relate import relate
 from comparekit.document import Document
 from comparekit.results import Alignment
+
+__all__ = ["divergences", "relate", "similarity"]
 
 
 def similarity(alignment: Alignment, doc_a: Document, doc_b: Document) -> float:

@@ -1,0 +1,173 @@
+"""The explicit divergence checks between the two sides of an aligned pair.
+
+Embeddings do not see a changed number ("twelve soldiers killed" against "twenty
+soldiers killed" scores 0.90), so each kind of detail is read from the text and compared
+by value: numbers, dates, named entities, roles, negation, modality and attribution.
+A detail that one side gives and the other leaves out is not a conflict (translations
+and other outlets drop detail all the time); a conflict needs a value on both sides,
+except for names, where an added or a missing name is the finding itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from comparekit.compare import cues, dates, entities, numbers
+from comparekit.compare.lexicon import tokenize
+from comparekit.results import Divergence
+from comparekit.settings import Settings
+
+#: Types that make a pair ``divergent`` (a conflicting detail) rather than ``overlap``.
+CONFLICT_TYPES = frozenset(
+    {"number_mismatch", "date_mismatch", "role_mismatch", "negation", "modality", "attribution"}
+)
+
+
+@dataclass
+class SideFacts:
+    """Everything the checks read from one side's text."""
+
+    text: str
+    lang: str | None
+    dates: list
+    numbers: list
+    roles: list
+    entities: list
+    negations: list
+    modality: list
+    attribution: list
+    other: entities.OtherSide
+
+
+def read_side(text: str, lang: str | None) -> SideFacts:
+    """Tokenise one side once and extract every kind of detail from it."""
+    tokens = tokenize(text, lang)
+    used: set[int] = set()
+    ds = dates.extract_dates(tokens, lang, used)
+    roles = cues.extract_roles(tokens, lang, used)
+    ns = numbers.extract_numbers(tokens, lang, used)
+    ents = entities.extract_entities(tokens, lang, skip=used)
+    return SideFacts(
+        text=text,
+        lang=lang,
+        dates=ds,
+        numbers=ns,
+        roles=roles,
+        entities=ents,
+        negations=cues.negations(tokens, lang),
+        modality=cues.cue_list(tokens, lang, "modality"),
+        attribution=cues.cue_list(tokens, lang, "attribution"),
+        other=entities.OtherSide(tokens, text),
+    )
+
+
+def _join(items) -> str:
+    return ", ".join(sorted({getattr(x, "text", str(x)) for x in items}))
+
+
+def check_pair(
+    a: SideFacts,
+    b: SideFacts,
+    *,
+    doc_a: str,
+    doc_b: str,
+    settings: Settings,
+    scope_a: entities.OtherSide | None = None,
+    scope_b: entities.OtherSide | None = None,
+) -> list[Divergence]:
+    """Divergences between side A and side B of one aligned pair, in a stable order.
+
+    ``scope_a``/``scope_b``: where a name of the other side is looked for before it is
+    called added/missing (default: the other side's text; comparable mode passes the
+    whole other document, since other outlets spread a story's names differently)."""
+    cfg = settings.compare
+    out: list[Divergence] = []
+
+    only_a, only_b = numbers.number_conflicts(a.numbers, b.numbers)
+    if only_a and only_b:
+        ta, tb = _join(only_a), _join(only_b)
+        out.append(Divergence("number_mismatch", doc_b, tb, f"{doc_a} says {ta}; {doc_b} says {tb}", ta, tb))
+
+    for cat, da, db in dates.date_conflicts(a.dates, b.dates):
+        ta, tb = _join(da), _join(db)
+        what = cat.replace("rel:", "relative ")
+        out.append(
+            Divergence("date_mismatch", doc_b, tb, f"{what}: {doc_a} says {ta}; {doc_b} says {tb}", ta, tb)
+        )
+
+    ra, rb = cues.role_conflicts(a.roles, b.roles)
+    if ra and rb:
+        ta, tb = _join(ra), _join(rb)
+        out.append(
+            Divergence("role_mismatch", doc_b, tb, f"{doc_a} has the title {ta}; {doc_b} has {tb}", ta, tb)
+        )
+
+    ratio = cfg.entity_min_ratio
+    for m in a.entities:
+        if not entities.present(m, scope_b or b.other, min_ratio=ratio):
+            out.append(
+                Divergence(
+                    "entity_missing", doc_a, m.text, f"{doc_a} names {m.text}; {doc_b} does not", m.text, ""
+                )
+            )
+    for m in b.entities:
+        if not entities.present(m, scope_a or a.other, min_ratio=ratio):
+            out.append(
+                Divergence(
+                    "entity_added", doc_b, m.text, f"{doc_b} names {m.text}; {doc_a} does not", "", m.text
+                )
+            )
+
+    na, nb = len(a.negations), len(b.negations)
+    if na != nb:
+        side, doc = (a, doc_a) if na > nb else (b, doc_b)
+        neg = _join(side.negations)
+        out.append(
+            Divergence(
+                "negation",
+                doc,
+                neg,
+                f"{doc} has {max(na, nb)} negation(s) ({neg}), the other side {min(na, nb)}",
+                _join(a.negations),
+                _join(b.negations),
+            )
+        )
+
+    if cfg.check_modality and bool(a.modality) != bool(b.modality):
+        side, doc = (a, doc_a) if a.modality else (b, doc_b)
+        hedge = _join(side.modality)
+        out.append(
+            Divergence(
+                "modality",
+                doc,
+                hedge,
+                f"{doc} hedges ({hedge}); the other side states it",
+                _join(a.modality),
+                _join(b.modality),
+            )
+        )
+
+    if cfg.check_attribution and bool(a.attribution) != bool(b.attribution):
+        side, doc = (a, doc_a) if a.attribution else (b, doc_b)
+        cue = _join(side.attribution)
+        out.append(
+            Divergence(
+                "attribution",
+                doc,
+                cue,
+                f"{doc} attributes the claim ({cue}); the other side does not",
+                _join(a.attribution),
+                _join(b.attribution),
+            )
+        )
+    return sorted(out, key=lambda d: (d.type, d.doc, d.text))
+
+
+def divergences(
+    text_a: str, lang_a: str | None, text_b: str, lang_b: str | None, *, settings: Settings
+) -> list[Divergence]:
+    """Divergences between two texts (sides named ``a`` and ``b``): the checks alone,
+    for one pair of sentences, as the benchmark uses them."""
+    return check_pair(
+        read_side(text_a, lang_a), read_side(text_b, lang_b), doc_a="a", doc_b="b", settings=settings
+    )

@@ -1,0 +1,217 @@
+"""Named entities (people, countries, organisations) and matching them across languages.
+
+A mention is a run of capitalised words (or an acronym) that is not a date, a role or a
+common word. Matching is deliberately forgiving, because a translation legitimately
+changes how a name is written: a mention of A is *present* in B when
+
+- both resolve to the same country or organisation (CLDR country names in five languages,
+  capitals and demonyms: "Moscow", "Russian", "российский" all give RU; NATO = OTAN = НАТО),
+- or one of its words matches a word of B after folding (accents, Cyrillic
+  transliteration: Pachinian / Pashinyan / Пашинян) by rapidfuzz ratio or a shared stem
+  (Russian case endings: Иванова / Ivanov),
+- or, when the translation-artifacts normaliser (``comparekit.detect.translation``) is
+  installed, both normalise to the same name.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from comparekit.compare.lexicon import Token, countries, fold, lang_of, lexicon
+
+log = logging.getLogger(__name__)
+
+_STOP_CONNECT = {"of", "de", "du", "des", "la", "le", "von", "van", "der", "del", "al", "bin"}
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A name in a sentence: its words as written, folded words, and resolved ids."""
+
+    text: str
+    first: int
+    end: int
+    folds: tuple[str, ...]
+    ids: frozenset[str] = field(default_factory=frozenset)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], list[tuple[str, str]]]:
+    """(exact folded phrase -> id, 4-letter prefix -> [(folded name, id)], demonym stems)."""
+    exact: dict[str, str] = {}
+    for code, names in countries().items():
+        for name in names:
+            exact.setdefault(fold(name), code)
+    lex = lexicon()
+    for name, code in lex["metonyms"].items():
+        exact[fold(name)] = code
+    for code, names in lex["organisations"].items():
+        for name in names:
+            exact.setdefault(fold(name.rstrip("*")), "org:" + code)
+    by_prefix: dict[str, list[tuple[str, str]]] = {}
+    for key, code in exact.items():
+        if len(key) >= 4 and " " not in key:
+            by_prefix.setdefault(key[:4], []).append((key, code))
+    demonyms = sorted(((fold(s), c) for s, c in lex["demonyms"].items()), key=lambda x: -len(x[0]))
+    return exact, by_prefix, demonyms
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def resolve(word_fold: str, acronym: bool = False) -> str | None:
+    """The country/organisation id of one folded word (inflected forms too), or None.
+    Keys of three letters or fewer (UN, EU, США) match only words written as acronyms."""
+    exact, by_prefix, demonyms = _gazetteer()
+    if len(word_fold) <= 3 and not acronym:
+        return None
+    if word_fold in exact:
+        return exact[word_fold]
+    if len(word_fold) >= 4:
+        for name, code in by_prefix.get(word_fold[:4], ()):
+            p = _common_prefix(name, word_fold)
+            if p >= max(4, min(len(name), len(word_fold)) - 2) and len(word_fold) <= len(name) + 3:
+                return code
+        for stem, code in demonyms:
+            if len(stem) >= 4 and word_fold.startswith(stem) and len(word_fold) <= len(stem) + 6:
+                return code
+    return None
+
+
+def text_ids(tokens: list[Token]) -> set[str]:
+    """Every country/organisation id any word or two-word phrase of a text resolves to
+    (lower-case words count: "français", "российский")."""
+    exact = _gazetteer()[0]
+    folds = [fold(t.text) for t in tokens]
+    ids = {c for f, t in zip(folds, tokens) if f and (c := resolve(f, t.text.isupper()))}
+    for a, b in zip(folds, folds[1:]):
+        if (c := exact.get(a + b)) is not None:
+            ids.add(c)
+    return ids
+
+
+def _common_word(word: str, lang: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), lang) >= 4.0
+
+
+def extract_entities(
+    tokens: list[Token], lang: str | None, skip: set[int] | None = None
+) -> list[EntityMention]:
+    """Named-entity mentions in ``tokens`` (indices in ``skip`` are dates/roles/numbers)."""
+    lang = lang_of(lang)
+    skip = skip or set()
+    not_entities = set(lexicon()["not_entities"].get(lang, ()))
+    letters = [t for t in tokens if t.text[:1].isalpha()]
+    title_case = len(letters) >= 4 and sum(t.text[:1].isupper() for t in letters) / len(letters) > 0.6
+    cand = []
+    for k, t in enumerate(tokens):
+        if k in skip or not t.text[:1].isalpha() or not t.text[:1].isupper() or t.low in not_entities:
+            cand.append(False)
+            continue
+        acronym = len(t.text) >= 2 and t.text.isupper()
+        known = resolve(fold(t.text), acronym) is not None
+        if acronym or known:
+            cand.append(True)
+        elif t.initial or title_case or lang == "de":
+            # Sentence starts, headlines in Title Case and German nouns are capitalised
+            # anyway: only uncommon words count there.
+            cand.append(not _common_word(t.text, lang))
+        else:
+            cand.append(True)
+    out = []
+    k = 0
+    while k < len(tokens):
+        if not cand[k]:
+            k += 1
+            continue
+        end = k + 1
+        while end < len(tokens) and (
+            cand[end] or (tokens[end].low in _STOP_CONNECT and end + 1 < len(tokens) and cand[end + 1])
+        ):
+            end += 1
+        words = [t for t in tokens[k:end] if t.low not in _STOP_CONNECT]
+        folds = tuple(f for f in (fold(t.text) for t in words) if len(f) >= 2)
+        ids = frozenset(c for t in words if (c := resolve(fold(t.text), t.text.isupper())))
+        joined = "".join(folds)
+        if not ids and (c := _gazetteer()[0].get(joined)):
+            ids = frozenset({c})
+        if folds:
+            out.append(EntityMention(" ".join(t.text for t in tokens[k:end]), k, end, folds, ids))
+        k = end
+    return out
+
+
+@lru_cache(maxsize=1)
+def external_normaliser() -> Callable[[str], str] | None:
+    """The translation detector's name normaliser, when that module provides one."""
+    try:
+        import importlib
+
+        mod = importlib.import_module("comparekit.detect.translation")
+    except ImportError:
+        return None
+    for name in ("normalise_name", "normalize_name", "canonical_name"):
+        fn = getattr(mod, name, None)
+        if callable(fn):
+            return fn
+    return None
+
+
+def _word_match(a: str, b: str, min_ratio: float) -> bool:
+    from rapidfuzz import fuzz
+
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 4 and _common_prefix(a, b) >= max(4, min(len(a), len(b)) - 2):
+        return True
+    return min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= min_ratio
+
+
+class OtherSide:
+    """What one side of a pair offers for matching: its ids and folded words."""
+
+    def __init__(self, tokens: list[Token], text: str) -> None:
+        self.ids = text_ids(tokens)
+        self.folds = sorted({f for t in tokens if len(f := fold(t.text)) >= 3})
+        self.text = text
+        self._norm: set[str] | None = None
+
+    def normalised(self, fn: Callable[[str], str]) -> set[str]:
+        if self._norm is None:
+            self._norm = set()
+            for word in self.text.split():
+                try:
+                    self._norm.add(fn(word.strip('.,;:!?"«»()')))
+                except (TypeError, ValueError):
+                    continue
+        return self._norm
+
+
+def present(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bool:
+    """Whether ``mention`` (one side) is named anywhere in ``other`` (the other side)."""
+    if mention.ids & other.ids:
+        return True
+    for f in mention.folds:
+        if len(f) < 3:
+            continue
+        if any(_word_match(f, g, min_ratio) for g in other.folds):
+            return True
+    fn = external_normaliser()
+    if fn is not None:
+        try:
+            norm = fn(mention.text)
+        except (TypeError, ValueError):
+            return False
+        return norm in other.normalised(fn)
+    return False

@@ -1,0 +1,145 @@
+"""Shared text helpers for the divergence checks: tokens, folding, cue-phrase matching.
+
+The cue lists live in ``comparekit/data/compare_lexicon.json`` (numbers, dates, roles,
+negation, modality, attribution, metonyms, demonyms, organisations) and
+``compare_countries.json`` (CLDR country names in en fr de es ru). A phrase is a list of
+lower-case tokens; a token ending in ``*`` matches any word that starts with it (Russian
+inflection), and ``a|b`` lists alternatives.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+#: Languages with cue lists. Other languages fall back to English cues for digits only.
+LANGUAGES = ("en", "fr", "de", "es", "ru")
+
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        strict=True,
+    )
+)
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+|[\u00a0\u202f ]\d{3}(?!\d))*|[^\W\d_]+(?:[-‐][^\W\d_]+)*", re.UNICODE)
+
+_SENTENCE_GAP = re.compile(r"[.!?:;\"«»“”„—\n]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or number of a text: ``text`` as written, ``low`` lower-cased, cleaned offsets."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+    initial: bool = False  # first word of a sentence (or of a quote)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The cue lists (``compare_lexicon.json``), loaded once."""
+    text = resources.files("comparekit.data").joinpath("compare_lexicon.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, list[str]]:
+    """ISO code -> country names in en fr de es ru (CLDR) plus common short forms."""
+    text = resources.files("comparekit.data").joinpath("compare_countries.json").read_text("utf-8")
+    return json.loads(text)["countries"]
+
+
+def lang_of(lang: str | None) -> str:
+    """The cue-list language for a document language (unknown -> English)."""
+    return lang if lang in LANGUAGES else "en"
+
+
+def tokenize(text: str, lang: str | None = None) -> list[Token]:
+    """Words and numbers of ``text``. English ``n't`` becomes ``not``; apostrophes split words."""
+    if lang_of(lang) == "en":
+        # "don't" -> "do nt" (same length, so offsets hold); "nt" is read as "not" below.
+        text = re.sub(r"(?i)n[’']t\b", " nt", text)
+    out = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        low = m.group().lower()
+        if lang_of(lang) == "en" and low == "nt":
+            low = "not"
+        initial = not out or bool(_SENTENCE_GAP.search(text[prev_end : m.start()]))
+        out.append(Token(m.group(), low, m.start(), m.end(), initial))
+        prev_end = m.end()
+    return out
+
+
+def fold(word: str) -> str:
+    """A spelling-insensitive key: lower case, no accents, Cyrillic transliterated, a few
+    phonetic merges (c/k, y/i, w/v, ph/f, double letters), so Macédoine / Македония /
+    Macedonia / Makedonien share their start."""
+    s = unicodedata.normalize("NFKD", word.lower())
+    s = "".join(_CYRILLIC.get(ch, ch) for ch in s if not unicodedata.combining(ch))
+    s = s.replace("_", "")
+    s = re.sub(r"[^a-z0-9]", "", s)
+    if len(s) <= 4:
+        return s  # acronyms and short words: NATO, ООН ("oon" must not become "on")
+    for a, b in (
+        ("ph", "f"),
+        ("ck", "k"),
+        ("kh", "h"),
+        ("c", "k"),
+        ("q", "k"),
+        ("w", "v"),
+        ("y", "i"),
+        ("j", "i"),
+    ):
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _token_matches(pattern: str, word: str) -> bool:
+    for alt in pattern.split("|"):
+        if alt.endswith("*"):
+            if word.startswith(alt[:-1]):
+                return True
+        elif word == alt:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def compile_phrase(phrase: str) -> tuple[str, ...]:
+    """A cue phrase as its tokens (apostrophes and spaces split)."""
+    return tuple(p for p in re.split(r"[\s'’]+", phrase.lower()) if p)
+
+
+def find_phrases(
+    tokens: list[Token], phrases: dict[str, list[str]], *, used: set[int] | None = None
+) -> list[tuple[str, int, int]]:
+    """Occurrences of cue phrases in ``tokens``, longest first, without overlaps.
+
+    ``phrases`` maps a label to its phrases. Returns ``(label, first_token, end_token)``
+    sorted by position; ``used`` (token indices) is updated and respected."""
+    used = used if used is not None else set()
+    cands = []
+    for label, plist in phrases.items():
+        for phrase in plist:
+            parts = compile_phrase(phrase)
+            if parts:
+                cands.append((len(parts), label, parts))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    lows = [t.low for t in tokens]
+    found = []
+    for n, label, parts in cands:
+        for i in range(len(lows) - n + 1):
+            if any(k in used for k in range(i, i + n)):
+                continue
+            if all(_token_matches(p, lows[i + k]) for k, p in enumerate(parts)):
+                found.append((label, i, i + n))
+                used.update(range(i, i + n))
+    return sorted(found, key=lambda f: (f[1], f[0]))

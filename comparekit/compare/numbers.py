@@ -1,0 +1,126 @@
+"""Numbers in a sentence: digits in each language's notation, spelled-out numbers and
+scale words ("1.5bn", "1,5 milliard", "1,5 млрд", "twelve", "двенадцать").
+
+Values are compared, not strings: "12" matches "twelve" and "douze", "$1.5bn" matches
+"1,5 milliard de dollars". Years, days of the month and clock times are dates (see
+:mod:`comparekit.compare.dates`), not counts.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from comparekit.compare.lexicon import Token, _token_matches, lang_of, lexicon
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number: its value, the words as written, and token span."""
+
+    value: float
+    text: str
+    first: int
+    end: int
+
+
+def parse_digits(s: str, lang: str) -> float | None:
+    """The value of a digit token in ``lang``'s notation ("1,500" en, "1 500" / "1,5" fr)."""
+    s = s.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if ":" in s:
+        return None
+    if lang == "en":
+        head, _, tail = s.partition(".")
+        parts = head.split(",")
+        if len(parts) > 1 and not all(len(p) == 3 for p in parts[1:]):
+            # "1,5" in an English text is most likely a decimal comma from a translation.
+            return float(head.replace(",", ".")) if len(parts) == 2 else None
+        value = "".join(parts) + ("." + tail if tail else "")
+    else:
+        head, _, tail = s.partition(",")
+        parts = head.split(".")
+        if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
+            head = "".join(parts)
+        elif len(parts) == 2 and not tail:
+            head, tail = parts
+        elif len(parts) > 2:
+            return None
+        value = head + ("." + tail if tail else "")
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _scale(tokens: list[Token], k: int, lang: str) -> tuple[float, int]:
+    """The scale word at token ``k`` (million, млн, Mrd ...) and how many tokens it takes."""
+    if k >= len(tokens):
+        return 1.0, 0
+    for word, factor in lexicon()["scale_words"][lang].items():
+        parts = word.split()
+        if k + len(parts) <= len(tokens) and all(
+            _token_matches(p, tokens[k + n].low) for n, p in enumerate(parts)
+        ):
+            return float(factor), len(parts)
+    return 1.0, 0
+
+
+def extract_numbers(
+    tokens: list[Token], lang: str | None, used: set[int] | None = None
+) -> list[NumberMention]:
+    """The numbers in ``tokens`` that are not already ``used`` by dates."""
+    lang = lang_of(lang)
+    used = used if used is not None else set()
+    words = lexicon()["number_words"][lang]
+    out: list[NumberMention] = []
+    k = 0
+    while k < len(tokens):
+        if k in used:
+            k += 1
+            continue
+        tok = tokens[k]
+        value: float | None = None
+        end = k + 1
+        if tok.low[:1].isdigit():
+            value = parse_digits(tok.low, lang)
+        else:
+            pieces = tok.low.replace("‐", "-").split("-")
+            if pieces and all(p in words for p in pieces):
+                value = float(sum(words[p] for p in pieces))
+                # "three hundred", "twenty five": words that follow combine.
+                while end < len(tokens) and end not in used and tokens[end].low in words:
+                    w = words[tokens[end].low]
+                    value = value * w if w == 100 and value < 100 else value + w
+                    end += 1
+            if value is not None and lang == "fr" and tok.low == "cent" and k and tokens[k - 1].low == "pour":
+                value = None
+        if value is None:
+            k += 1
+            continue
+        factor, n = _scale(tokens, end, lang)
+        value *= factor
+        end += n
+        text = " ".join(t.text for t in tokens[k:end])
+        out.append(NumberMention(value, text, k, end))
+        used.update(range(k, end))
+        k = end
+    return out
+
+
+def _close(x: float, y: float) -> bool:
+    return math.isclose(x, y, rel_tol=0.01, abs_tol=1e-9)
+
+
+def number_conflicts(
+    a: list[NumberMention], b: list[NumberMention]
+) -> tuple[list[NumberMention], list[NumberMention]]:
+    """Numbers of A with no equal value in B, and of B with none in A. It is a conflict
+    only when both lists are non-empty (a number on one side only is extra detail)."""
+    only_a = [x for x in a if not any(_close(x.value, y.value) for y in b)]
+    only_b = [y for y in b if not any(_close(x.value, y.value) for x in a)]
+    return only_a, only_b
+
+
+def fmt(value: float) -> str:
+    """A value as a person writes it (12, 1.5, 1500000)."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
