@@ -20,7 +20,7 @@ import numpy as np
 
 from comparekit.align import align
 from comparekit.clean import clean
-from comparekit.compare import similarity
+from comparekit.compare import relate, similarity
 from comparekit.detect import run_cross_detectors, run_document_detectors, sort_findings
 from comparekit.document import Document
 from comparekit.embed import Encoder, get_encoder
@@ -138,6 +138,7 @@ def compare(sources: Sequence[Source], *, settings: Settings | None = None) -> C
     pair_similarity = []
     for da, db in combinations(docs, 2):
         alignment = align(da, db, vectors[da.id], vectors[db.id], settings=settings)
+        alignment = relate(alignment, da, db, vectors[da.id], vectors[db.id], settings=settings)
         alignments.append(alignment)
         pair_similarity.append({"a": da.id, "b": db.id, "similarity": similarity(alignment, da, db)})
     findings = [f for d in docs for f in run_document_detectors(d, settings=settings)]
