@@ -40,7 +40,9 @@ def segment(doc: Document, *, settings: Settings) -> Document:
     text = doc.text
     paras = paragraphs(text)
     kinds = paragraph_kinds(
-        [text[s:e] for s, e in paras], short_line_max_words=settings.segment.short_line_max_words
+        [text[s:e] for s, e in paras],
+        short_line_max_words=settings.segment.short_line_max_words,
+        settings=settings,
     )
     segments: list[Segment] = []
     seen_body = False

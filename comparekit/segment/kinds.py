@@ -1,18 +1,44 @@
 """Tell article text from the lines around it: titles, bylines, captions, boilerplate.
 
-Each paragraph gets a kind from cue lists (en, fr, de, es, it, ru) plus structure (its
-place in the document, its length, whether it ends like a sentence). Cues live in
+Each paragraph gets a kind from cue lists (en, fr, de, es, it, ru) plus structure: its
+length, whether it ends like a sentence, whether it has any function word (a crude but
+language-independent "has a verb phrase" test), and its neighbours (site chrome comes in
+runs of short lines; a subheading sits between prose paragraphs). Cues live in
 ``comparekit/data/kind_cues.json`` so they can be extended without code changes.
+
+Cue lists run before the language is known (segmenting comes before langid), so every
+list is the union over the languages: a German cue cannot fire on English prose because
+the cues are anchored phrases, not single common words.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 _TERMINAL = ".!?…。！？"
+_LIST_MARKS = re.compile(r"[\d,;]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: Languages whose most frequent words count as function words in the structure rule.
+_FUNCTION_WORD_LANGUAGES = ("en", "fr", "de", "es", "it", "ru", "pt", "nl", "pl")
+
+
+@dataclass(frozen=True)
+class KindDecision:
+    """The kind of one paragraph (``None``: sentence rules decide) and why.
+
+    ``reason`` is ``cue:<list>`` (a cue list matched), ``structure`` (a short, verbless
+    line among other non-article lines), ``list`` (a line inside a related-links list)
+    or ``""``.
+    """
+
+    kind: str | None
+    reason: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -25,6 +51,19 @@ def _cues() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """The 100 most frequent words of each language in wordfreq: articles, prepositions,
+    pronouns, auxiliaries. A line with none of them has no clause (a label, a name, a
+    menu item)."""
+    from wordfreq import top_n_list
+
+    words: set[str] = set()
+    for lang in _FUNCTION_WORD_LANGUAGES:
+        words.update(w for w in top_n_list(lang, 100) if w.isalpha())
+    return frozenset(words)
+
+
 def _ends_sentence(text: str) -> bool:
     stripped = text.rstrip("\"'”’»)] \u00a0")
     return bool(stripped) and stripped[-1] in _TERMINAL
@@ -35,39 +74,129 @@ def _is_name_line(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _ends_sentence(text)
 
 
-def paragraph_kinds(paragraphs: list[str], *, short_line_max_words: int) -> list[str | None]:
-    """A kind for each paragraph, or ``None`` where sentence-level rules decide (body,
-    title, standfirst)."""
+def verbless_label(text: str, max_words: int) -> bool:
+    """A short line with no function word, no sentence ending and no lower-case start:
+    a label, menu item or name rather than a piece of prose."""
+    words = text.split()
+    if not words or len(words) > max_words or _ends_sentence(text):
+        return False
+    first = text.lstrip("\"'“‘«(„[")[:1]
+    if first.islower() or first.isdigit():
+        return False
+    letters = _WORD.findall(text)
+    if not letters:
+        return False
+    fw = function_words()
+    return not any(w.lower() in fw for w in letters)
+
+
+def _cue_kind(text: str, words: int, short: bool, limits: Mapping[str, int]) -> str | None:
     cues = _cues()
-    kinds: list[str | None] = []
+    if cues["tags"].search(text) and (short or words <= limits["tags"]):
+        return "tags"
+    if cues["byline"].search(text) and words <= limits["byline"]:
+        return "byline"
+    if cues["date_only"].search(text):
+        return "dateline"
+    if cues["dateline"].search(text) and words <= limits["byline"]:
+        return "dateline"
+    if cues["caption"].search(text) and words <= 60:
+        return "caption"
+    if cues["credit"].search(text) and words <= limits["credit"]:
+        return "credit"
+    if cues["boilerplate"].search(text) and words <= limits["boilerplate"]:
+        return "boilerplate"
+    return None
+
+
+def classify_paragraphs(paragraphs: list[str], *, settings: Any = None) -> list[KindDecision]:
+    """A :class:`KindDecision` for each paragraph (stripped text of one paragraph each).
+
+    ``settings`` is the run's :class:`~comparekit.settings.Settings` (defaults when
+    ``None``); the ``[segment]`` section holds the length limits.
+    """
+    if settings is None:
+        from comparekit.settings import Settings
+
+        settings = Settings()
+    seg = settings.segment
+    limits = {
+        "byline": seg.byline_max_words,
+        "credit": seg.credit_max_words,
+        "boilerplate": seg.boilerplate_max_words,
+        "tags": seg.short_line_max_words,
+    }
+    cues = _cues()
+    decisions: list[KindDecision] = []
     in_related_list = False
     for i, para in enumerate(paragraphs):
         text = para.strip()
         words = len(text.split())
-        short = words <= short_line_max_words
-        kind: str | None = None
+        short = words <= seg.short_line_max_words
+        decision = KindDecision(None)
         if cues["related_heading"].search(text):
-            kind = "related"
+            decision = KindDecision("related", "cue:related_heading")
             in_related_list = True  # a heading that introduces a list of links
-        elif cues["related_inline"].search(text) and words <= 30:
-            kind = "related"
-        elif in_related_list and words <= 20 and not text.endswith("."):
-            kind = "related"
-        elif cues["tags"].search(text) and short:
-            kind = "tags"
-        elif cues["byline"].search(text) and words <= 14:
-            kind = "byline"
-        elif i > 0 and kinds[-1] == "byline" and _is_name_line(text):
-            kind = "byline"
-        elif cues["caption"].search(text) and words <= 60:
-            kind = "caption"
-        elif cues["credit"].search(text) and words <= 30:
-            kind = "credit"
-        elif cues["dateline"].search(text) and words <= 14:
-            kind = "dateline"
-        elif cues["boilerplate"].search(text) and words <= 25:
-            kind = "boilerplate"
-        if kind != "related":
+        elif cues["related_inline"].search(text) and words <= seg.related_max_words:
+            decision = KindDecision("related", "cue:related_inline")
+        elif in_related_list and words <= seg.related_max_words and not _ends_sentence(text):
+            decision = KindDecision("related", "list")
+        elif i > 0 and decisions[-1].kind == "byline" and _is_name_line(text):
+            decision = KindDecision("byline", "list")
+        else:
+            kind = _cue_kind(text, words, short, limits)
+            if kind:
+                decision = KindDecision(kind, f"cue:{kind}")
+        if decision.kind != "related":
             in_related_list = False
-        kinds.append(kind)
-    return kinds
+        decisions.append(decision)
+    return _structure_pass(paragraphs, decisions, seg.verbless_max_words, seg.lone_label_max_words)
+
+
+def lone_label(text: str, max_words: int) -> bool:
+    """A label with no context at all: stricter than :func:`verbless_label` (no digits,
+    commas or semicolons, which mark list items, quantities and fragments of prose)."""
+    return verbless_label(text, max_words) and not _LIST_MARKS.search(text)
+
+
+def _structure_pass(
+    paragraphs: list[str], decisions: list[KindDecision], max_words: int, lone_max_words: int
+) -> list[KindDecision]:
+    """Short verbless lines become boilerplate when they stand among non-article lines.
+
+    A label next to another label or a cue-marked line is site chrome (menus, footers,
+    share bars); the same label between two prose paragraphs is a subheading, and the
+    first line of a longer document is its headline, so both are left alone. A document
+    of one line has no neighbours to say otherwise: a stricter, shorter label test
+    (:func:`lone_label`) decides alone.
+    """
+    n = len(paragraphs)
+    labels = [d.kind is None and verbless_label(p.strip(), max_words) for p, d in zip(paragraphs, decisions)]
+    out = list(decisions)
+    for i in range(n):
+        if not labels[i]:
+            continue
+        if n == 1:
+            if lone_label(paragraphs[i].strip(), lone_max_words):
+                out[i] = KindDecision("boilerplate", "structure")
+            continue
+        if i == 0:
+            continue  # headline position
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < n]
+        if any(decisions[j].kind not in (None, "caption") or labels[j] for j in neighbours):
+            out[i] = KindDecision("boilerplate", "structure")
+    return out
+
+
+def paragraph_kinds(
+    paragraphs: list[str], *, short_line_max_words: int | None = None, settings: Any = None
+) -> list[str | None]:
+    """A kind for each paragraph, or ``None`` where sentence-level rules decide (body,
+    title, standfirst). ``short_line_max_words`` overrides the setting of that name."""
+    if short_line_max_words is not None and (
+        settings is None or settings.segment.short_line_max_words != short_line_max_words
+    ):
+        from comparekit.settings import Settings
+
+        settings = (settings or Settings()).replace("segment", short_line_max_words=short_line_max_words)
+    return [d.kind for d in classify_paragraphs(paragraphs, settings=settings)]
