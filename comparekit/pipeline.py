@@ -27,7 +27,7 @@ from comparekit.embed import Encoder, get_encoder
 from comparekit.errors import InputError, StageError
 from comparekit.langid import identify
 from comparekit.load import load_path
-from comparekit.results import Comparison, SkippedSource
+from comparekit.results import Alignment, Comparison, SkippedSource
 from comparekit.segment import segment
 from comparekit.settings import Settings
 
@@ -160,6 +160,16 @@ def embed_documents(docs: Sequence[Document], encoder: Encoder) -> dict[str, np.
     return out
 
 
+def align_pair(
+    da: Document, db: Document, va: np.ndarray | None, vb: np.ndarray | None, *, settings: Settings
+) -> Alignment:
+    """The per-pair stages: align two prepared documents, then relate their claims.
+    ``va``/``vb``: ``[n_alignable, dim]`` or ``None``. Corpus mode scores candidate story
+    pairs with this too, so grouping and ``summary.similarity`` are one score."""
+    alignment = align(da, db, va, vb, settings=settings)
+    return relate(alignment, da, db, va, vb, settings=settings)
+
+
 def compare_prepared(
     docs: Sequence[Document],
     vectors: Mapping[str, np.ndarray | None],
@@ -173,8 +183,7 @@ def compare_prepared(
     alignments = []
     pair_similarity = []
     for da, db in combinations(docs, 2):
-        alignment = align(da, db, vectors[da.id], vectors[db.id], settings=settings)
-        alignment = relate(alignment, da, db, vectors[da.id], vectors[db.id], settings=settings)
+        alignment = align_pair(da, db, vectors[da.id], vectors[db.id], settings=settings)
         alignments.append(alignment)
         pair_similarity.append({"a": da.id, "b": db.id, "similarity": similarity(alignment, da, db)})
     findings = [f for d in docs for f in run_document_detectors(d, settings=settings)]
