@@ -34,7 +34,9 @@ def _register() -> None:
     # One module per command; importing them adds the commands to `app`.
     from comparekit.cli import (  # noqa: F401
         compare_cmd,
+        inspect_cmd,
         models_cmd,
+        schema_cmd,
     )
 
 

@@ -22,7 +22,7 @@ def compare(
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),
 ) -> int:
     """Compare two or more sources and write the report into --out."""
-    from comparekit.cli.summary import print_summary
+    from comparekit.cli.summary import print_summary, progress
     from comparekit.pipeline import compare as run_compare
     from comparekit.report import build_report, write_report
 
@@ -31,8 +31,9 @@ def compare(
     settings = build_settings(
         settings_file, align={"mode": mode}, embed={"encoder": encoder, "cache": False if no_cache else None}
     )
-    comparison = run_compare([str(s) for s in sources], settings=settings)
-    paths = write_report(comparison, out)
+    with progress(f"comparing {len(sources)} sources"):
+        comparison = run_compare([str(s) for s in sources], settings=settings)
+        paths = write_report(comparison, out)
     if not quiet:
         print_summary(build_report(comparison), paths)
     return report_skipped(comparison)

@@ -38,7 +38,7 @@ def write_report(comparison: Comparison, out_dir: str | os.PathLike[str]) -> dic
             {d.id: d.raw_text for d in comparison.documents},
             comparison=comparison,
             chart_svg=chart(report) if chart else None,
-            heatmap_max_side=int(report_settings.get("heatmap_max_side", 120)),
+            heatmap_max_side=int(report_settings.get("heatmap_max_side", 80)),
         ),
     }
     if comparison.alignments:

@@ -317,7 +317,7 @@ def render_html(
     *,
     comparison: Any = None,
     chart_svg: str | None = None,
-    heatmap_max_side: int = 120,
+    heatmap_max_side: int = 80,
 ) -> str:
     """The whole page as one string (byte-stable for the same inputs).
 

@@ -14,6 +14,7 @@ def _cell(text: Any, limit: int = 160) -> str:
 
 
 def render_markdown(report: dict[str, Any]) -> str:
+    """The Markdown summary: documents, top divergences, unmatched claims, flags, framing."""
     docs = report["documents"]
     seg_text = {s["id"]: s["text"] for d in docs for s in d["segments"]}
     summary = report["summary"]
@@ -43,7 +44,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         lines.append("")
         divs = [(al, d) for al in report["alignments"] for d in al["divergences"]]
         if divs:
-            lines += ["## Divergences", ""]
+            lines += ["## Top divergences", ""]
             for al, d in divs[:20]:
                 lines.append(f"- **{d['type']}** ({al['id']}): {_cell(d['detail'], 300)}")
             lines.append("")
@@ -61,4 +62,35 @@ def render_markdown(report: dict[str, Any]) -> str:
                 f"| {_cell(f['message'])} |"
             )
         lines.append("")
+    lines += _framing(report, seg_text)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _framing(report: dict[str, Any], seg_text: dict[str, str]) -> list[str]:
+    """Frame profile per document, distinctive terms and framing contrasts."""
+    fr = report["framing"]
+    docs = [d["id"] for d in report["documents"]]
+    lines: list[str] = []
+    frames = sorted({k for v in fr.get("frames", {}).values() for k in v})
+    if frames:
+        lines += ["## Framing", "", "| frame | " + " | ".join(_cell(d) for d in docs) + " |"]
+        lines.append("|---|" + "---|" * len(docs))
+        for k in frames:
+            vals = " | ".join(str(fr["frames"].get(d, {}).get(k, 0)) for d in docs)
+            lines.append(f"| {_cell(k)} | {vals} |")
+        lines.append("")
+    terms = fr.get("distinctive_terms", {})
+    if any(terms.values()):
+        lines += ["### Distinctive terms", ""]
+        for d in docs:
+            words = ", ".join(_cell(t.get("term"), 40) for t in terms.get(d, [])[:12])
+            lines.append(f"- **{_cell(d)}**: {words or '—'}")
+        lines.append("")
+    if fr.get("contrasts"):
+        lines += ["### Framing contrasts", "", "| A | B |", "|---|---|"]
+        for c in fr["contrasts"][:15]:
+            a = f"{seg_text.get(c.get('a'), c.get('a'))} ({', '.join(c.get('a_terms', []))})"
+            b = f"{seg_text.get(c.get('b'), c.get('b'))} ({', '.join(c.get('b_terms', []))})"
+            lines.append(f"| {_cell(a)} | {_cell(b)} |")
+        lines.append("")
+    return lines

@@ -1,0 +1,140 @@
+"""report.html without a browser: the page shows every source's raw text in order with
+segments and flags at their exact characters, is self-contained, escapes everything from
+the sources, and is byte-stable. (tests/test_html_browser.py runs it in Chromium.)"""
+
+import base64
+import dataclasses
+import hashlib
+import json
+import re
+import sys
+import types
+
+import pytest
+from conftest import CARNEGIE, RFI
+from html_page import PAYLOADS, read_page, xss_sources
+from report_validation import assert_valid_report
+
+import comparekit
+from comparekit.report import build_report, write_report
+from comparekit.report.html import page_data, render_html
+from comparekit.results import Divergence
+
+
+@pytest.fixture
+def seed_pair(use_fake_encoder):
+    comparison = comparekit.compare([CARNEGIE, RFI])
+    return comparison, build_report(comparison)
+
+
+@pytest.fixture
+def xss_pair(use_fake_encoder, tmp_path):
+    comparison = comparekit.compare(xss_sources(tmp_path))
+    return comparison, build_report(comparison)
+
+
+def page_of(comparison, report, **kw):
+    return render_html(report, {d.id: d.raw_text for d in comparison.documents}, comparison=comparison, **kw)
+
+
+@pytest.mark.parametrize("pair", ["seed_pair", "xss_pair"])
+def test_page_shows_raw_text_with_segments_and_flags_at_their_characters(request, pair):
+    comparison, report = request.getfixturevalue(pair)
+    assert_valid_report(report)
+    page = read_page(page_of(comparison, report))
+    raws = {d.id: d.raw_text for d in comparison.documents}
+    assert page.docs == raws  # every character, in reading order, nothing added
+    segs = {s["id"]: (d["id"], s) for d in report["documents"] for s in d["segments"]}
+    assert set(page.segments) == {sid for sid, (_, s) in segs.items() if s["end"] > s["start"]}
+    for sid, shown in page.segments.items():
+        doc, s = segs[sid]
+        assert shown == raws[doc][s["start"] : s["end"]]
+    assert report["flags"], "these sources have flags, so marks are checked"
+    assert set(page.flags) == {f["id"] for f in report["flags"] if f["end"] > f["start"]}
+    for f in report["flags"]:
+        if f["end"] > f["start"]:
+            assert page.flags[f["id"]] == f["text"] == raws[f["doc"]][f["start"] : f["end"]]
+
+
+def test_page_is_self_contained_and_script_is_pinned_by_csp(seed_pair):
+    html = page_of(*seed_pair)
+    page = read_page(html)
+    for tag, attrs in page.tags:
+        assert "src" not in attrs, (tag, attrs)
+        if tag == "link":
+            assert attrs["href"].startswith("data:"), attrs
+    assert not re.search(r"@import|url\(", html)
+    csp = next(
+        a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    )
+    assert "default-src 'none'" in csp
+    (code,) = [text for attrs, text in page.scripts if "type" not in attrs]
+    digest = base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in csp
+
+
+def test_source_payloads_are_text_not_markup(xss_pair):
+    comparison, report = xss_pair
+    html = page_of(comparison, report)
+    for payload in PAYLOADS:
+        assert payload not in html
+    assert "<script>window" not in html and "<img" not in html
+    page = read_page(html)
+    assert [t for t, _ in page.tags].count("script") == 2  # the data and the page's own code
+    assert not any(k.startswith("on") for _, attrs in page.tags for k in attrs)
+    raw = comparison.documents[0].raw_text
+    assert all(p in raw for p in PAYLOADS) and page.docs[comparison.documents[0].id] == raw
+    # The ids (from the file name) come back intact from attributes.
+    assert comparison.documents[0].id in {a.get("data-doc") for _, a in page.tags}
+    (data,) = [text for attrs, text in page.scripts if attrs.get("type") == "application/json"]
+    assert "<" not in data and json.loads(data) == json.loads(json.dumps(page_data(report)))
+
+
+def test_page_is_byte_stable(seed_pair, tmp_path):
+    comparison, report = seed_pair
+    assert page_of(comparison, report) == page_of(comparison, build_report(comparison))
+    one, two = write_report(comparison, tmp_path / "1"), write_report(comparison, tmp_path / "2")
+    assert sorted(one) == sorted(two) and "report.html" in one
+    for name in one:
+        assert one[name].read_bytes() == two[name].read_bytes(), name
+
+
+def test_divergences_are_listed_with_both_texts(seed_pair):
+    comparison, _ = seed_pair
+    al = comparison.alignments[0]
+    pair = al.pairs[0]
+    dv = Divergence("number_mismatch", al.b, "<b>42</b>", "A says 40 & B says <b>42</b>", "forty", "42")
+    al2 = dataclasses.replace(al, pairs=(dataclasses.replace(pair, divergences=(dv,)),) + al.pairs[1:])
+    comparison = dataclasses.replace(comparison, alignments=(al2,))
+    report = build_report(comparison)
+    assert_valid_report(report)
+    html = page_of(comparison, report)
+    section = html[html.index('<section id="divergences">') : html.index('<section id="pairs">')]
+    assert "number_mismatch" in section and "&lt;b&gt;42&lt;/b&gt;" in section and "<b>42</b>" not in section
+    assert "forty" in section and "A says 40 &amp; B says" in section
+
+
+def test_heatmap_draws_every_cell_or_pools_long_documents(seed_pair):
+    comparison, report = seed_pair
+    al = comparison.alignments[0]
+    rows, cols = al.similarity.shape
+    assert (rows, cols) == (len(al.rows), len(al.cols)) and rows > 5 and cols > 5
+    full = page_of(comparison, report)
+    assert full.count('<rect class="cell') == rows * cols
+    aligned = sum(len(p["a"]) * len(p["b"]) for p in report["alignments"])
+    assert full.count('class="cell al rel-') == aligned > 0
+    pooled = page_of(comparison, report, heatmap_max_side=5)
+    assert pooled.count("<rect ") == 25 and "bands" in pooled
+
+
+def test_frame_chart_is_embedded_when_charts_module_provides_it(seed_pair, tmp_path, monkeypatch):
+    import comparekit.report as report_pkg
+
+    fake = types.ModuleType("comparekit.report.charts")
+    fake.frame_chart_svg = lambda report: '<svg id="frame-chart"><text>frames</text></svg>'
+    fake.frame_chart_png = lambda report, path: path.write_bytes(b"\x89PNG fake")
+    monkeypatch.setitem(sys.modules, "comparekit.report.charts", fake)
+    monkeypatch.setattr(report_pkg, "charts", fake, raising=False)
+    paths = write_report(seed_pair[0], tmp_path)
+    assert '<svg id="frame-chart">' in paths["report.html"].read_text("utf-8")
+    assert paths["frames.png"].read_bytes() == b"\x89PNG fake"
