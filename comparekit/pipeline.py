@@ -25,6 +25,7 @@ from comparekit.detect import run_cross_detectors, run_document_detectors, sort_
 from comparekit.document import Document
 from comparekit.embed import Encoder, get_encoder
 from comparekit.errors import InputError, StageError
+from comparekit.framing import frame_profile
 from comparekit.langid import identify
 from comparekit.load import load_path
 from comparekit.results import Alignment, Comparison, SkippedSource
@@ -188,6 +189,7 @@ def compare_prepared(
         pair_similarity.append({"a": da.id, "b": db.id, "similarity": similarity(alignment, da, db)})
     findings = [f for d in docs for f in run_document_detectors(d, settings=settings)]
     findings += run_cross_detectors(docs, alignments, settings=settings)
+    framing = frame_profile(docs, alignments, encoder, vectors, settings=settings)
     eff = _effective_settings(settings, encoder)
     if alignments:
         eff["mode"] = alignments[0].mode
@@ -196,6 +198,7 @@ def compare_prepared(
         alignments=tuple(alignments),
         findings=tuple(sort_findings(findings, [d.id for d in docs])),
         settings=eff,
+        framing=framing,
         notes=tuple(language_notes(docs, encoder)),
         summary={"pairs": pair_similarity},
         skipped=tuple(skipped),
@@ -208,6 +211,7 @@ def analyze(sources: Sequence[Source], *, settings: Settings | None = None) -> C
     loaded, skipped = load_available(sources, settings=settings, minimum=1)
     docs = [prepare(d, settings=settings) for d in loaded]
     findings = [f for d in docs for f in run_document_detectors(d, settings=settings)]
+    framing = frame_profile(docs, (), get_encoder(settings=settings), None, settings=settings)
     eff = _effective_settings(settings, None)
     eff["mode"] = "analyze"
     return Comparison(
@@ -215,5 +219,6 @@ def analyze(sources: Sequence[Source], *, settings: Settings | None = None) -> C
         alignments=(),
         findings=tuple(sort_findings(findings, [d.id for d in docs])),
         settings=eff,
+        framing=framing,
         skipped=tuple(skipped),
     )

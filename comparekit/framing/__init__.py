@@ -1,0 +1,106 @@
+"""Framing: how each outlet tells the story (``report["framing"]``).
+
+:func:`frame_profile` is the one entry point the pipeline calls. It reuses the vectors
+the pipeline already computed for the alignable segments (it never re-embeds them) and
+returns plain data:
+
+- ``frames``: per document, a score in [0, 1] for each frame (:mod:`.frames`);
+- ``present``: per document, the frames whose score reaches their calibrated threshold;
+- ``segments``: per document, compact per-segment scores (segments with a frame above
+  ``framing.segment_min_score`` only, with their cue words);
+- ``distinctive_terms``: Monroe et al. log-odds with a wordfreq prior (:mod:`.terms`);
+- ``actors``: mentions and agent counts (:mod:`.actors`);
+- ``evaluative``: intensifiers, minimisers, hedges, loaded words, sentiment (:mod:`.evaluative`);
+- ``contrasts``: aligned pairs told with other words or in another frame (:mod:`.contrasts`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from comparekit.document import Document
+from comparekit.framing.cues import FRAMES
+from comparekit.settings import Settings
+
+log = logging.getLogger(__name__)
+
+__all__ = ["FRAMES", "frame_profile", "document_frame_data"]
+
+
+def document_frame_data(
+    doc: Document, vectors: np.ndarray | None, encoder: Any | None, *, settings: Settings
+) -> tuple[dict[str, float], np.ndarray]:
+    """A document's frame profile and its per-segment scores ``[n_alignable, n_frames]``.
+
+    ``vectors`` are the embeddings of ``doc``'s alignable segments ``[n_alignable, dim]``
+    (as the pipeline computed them) or ``None``: then only the cue channel is used.
+    """
+    from comparekit.framing import frames as fr
+
+    segs = [s for s in doc.segments if s.alignable]
+    counts, words = fr.cue_counts([s.text for s in segs], [s.language or doc.language for s in segs])
+    sims = None
+    if vectors is not None and encoder is not None and len(vectors) == len(segs):
+        protos = fr.prototype_vectors(encoder)
+        sims = fr.prototype_similarity(vectors, protos, int(settings.framing.prototype_top_exemplars))
+    return (
+        fr.document_scores(counts, words, sims, settings=settings),
+        fr.segment_scores(counts, words, sims, settings=settings),
+    )
+
+
+def frame_profile(
+    docs: Sequence[Document],
+    alignments: Sequence[Any],
+    encoder: Any | None,
+    vectors: Mapping[str, np.ndarray | None] | None = None,
+    *,
+    settings: Settings,
+) -> dict[str, Any]:
+    """Everything ``report["framing"]`` holds, for the compared (or analysed) documents.
+
+    ``vectors`` maps a document id to its alignable segments' embeddings (the pipeline's
+    ``vectors``); a document missing there, or with ``None``, is embedded with
+    ``encoder`` when its language is one the encoder knows, otherwise scored on cues only.
+    """
+    from comparekit.framing import frames as fr
+    from comparekit.framing.actors import actors
+    from comparekit.framing.contrasts import contrasts
+    from comparekit.framing.evaluative import evaluative
+    from comparekit.framing.terms import distinctive_terms
+
+    cfg = settings.framing
+    limits = fr.thresholds(settings)
+    profiles: dict[str, dict[str, float]] = {}
+    present: dict[str, list[str]] = {}
+    segments: dict[str, list[dict]] = {}
+    for doc in docs:
+        vec = (vectors or {}).get(doc.id)
+        if vec is None and encoder is not None and vectors is None:
+            known = encoder.languages is None or doc.language in encoder.languages
+            texts = [s.text for s in doc.segments if s.alignable]
+            vec = encoder.encode(texts) if known and texts else None
+        profile, seg_scores = document_frame_data(doc, vec, encoder, settings=settings)
+        profiles[doc.id] = profile
+        present[doc.id] = [f for f in FRAMES if profile[f] >= limits[f]]
+        alignable = [s for s in doc.segments if s.alignable]
+        rows = []
+        for seg, row in zip(alignable, seg_scores):
+            kept = {f: float(row[k]) for k, f in enumerate(FRAMES) if row[k] >= cfg.segment_min_score}
+            if kept:
+                rows.append({"segment": seg.id, "scores": kept})
+        segments[doc.id] = rows
+    return {
+        "frames": profiles,
+        "present": present,
+        "thresholds": limits,
+        "segments": segments,
+        "distinctive_terms": distinctive_terms(docs, settings=settings),
+        "actors": actors(docs, settings=settings),
+        "evaluative": evaluative(docs, settings=settings),
+        "contrasts": contrasts(docs, alignments, settings=settings),
+    }

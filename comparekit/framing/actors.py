@@ -1,0 +1,184 @@
+"""Actors: who is mentioned, how often, and how often as the agent of a clause.
+
+No parser or NER model ships with comparekit (none can be downloaded offline), so this is
+a transparent heuristic, documented here and in the README:
+
+- **mentions** are runs of capitalised words (connectors such as "of", "de", "al" allowed
+  inside), with leading titles ("President", "Foreign Minister", "Mr") and anything before
+  them dropped; a sentence-initial word counts only when it is not a function word and is
+  also capitalised somewhere mid-sentence in the document or is rare (wordfreq).
+  A one-word mention that is the last word of a longer name ("Putin" / "Vladimir Putin")
+  is counted under the longer name.
+- **agent**: a mention is the agent of its clause (clauses split at ; : and at
+  ", but", ", while" ...) when (a) it follows "by" after a passive (be + participle:
+  "was brokered by Russia"), or (b) it opens the clause's subject position — no verb and
+  no preposition before it — and the next word is a finite verb (an auxiliary, a
+  reporting verb, or a word ending in -s/-ed) that does not start a passive ("Russia
+  was criticised"). For languages other than English only rule (b) applies, with a
+  lower-case word after the mention standing in for the verb (subject-first clauses
+  in fr, es, ru and de main clauses).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from comparekit.document import Document
+from comparekit.framing.cues import stopwords
+from comparekit.settings import Settings
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*|[;:—–,.!?()\"“”«»]")
+_PUNCT = frozenset(';:—–,.!?()"“”«»')
+_CONNECTORS = frozenset("of de du des la le al el bin ibn von van der den da di del y и".split())
+_TITLES = frozenset(
+    """president prime minister ministers foreign defence defense secretary general chancellor
+    king queen pope senator governor leader spokesman spokeswoman spokesperson mr mrs ms dr
+    deputy ambassador envoy chairman head chief commander premier mayor sir lord""".split()
+)
+_FINITE = frozenset(
+    """is are was were has have had will would can could may might must shall should does did do
+    said says say told tells announced warned called calls wants wanted seeks sought remains
+    remained refused refuses agreed agrees accused accuses supports supported denied denies
+    insists insisted hopes hoped""".split()
+)
+_BE = frozenset("is are was were be been being".split())
+_PREPOSITIONS = {
+    "en": "in on at to with from of for between against into over under about by near than as".split(),
+    "fr": "à de en dans sur avec pour par entre contre vers chez sans sous".split(),
+    "de": "in im an am auf mit von vom zu zum zur für bei gegen zwischen nach aus über unter".split(),
+    "es": "a de en con por para entre contra sobre desde hacia sin".split(),
+    "ru": "в во на с со к ко от по о об у для из за между против при".split(),
+}
+_CLAUSE_BREAK = frozenset({";", ":", "—", "–"})
+_CLAUSE_AFTER_COMMA = frozenset("but while whereas which who although though and".split())
+
+
+def _participle(word: str) -> bool:
+    return word.endswith(("ed", "en", "wn", "ught")) or word in {"made", "held", "led", "met", "set", "hit"}
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() and tok not in _PUNCT
+
+
+def _clauses(sentence: str) -> list[list[str]]:
+    toks = _TOKEN.findall(sentence)
+    clauses: list[list[str]] = [[]]
+    for k, t in enumerate(toks):
+        nxt = toks[k + 1].lower() if k + 1 < len(toks) else ""
+        if t in _CLAUSE_BREAK or (t == "," and nxt in _CLAUSE_AFTER_COMMA):
+            clauses.append([])
+        else:
+            clauses[-1].append(re.sub(r"['’]s$", "", t) if t.endswith(("'s", "’s")) else t)
+            if t.endswith(("'s", "’s")):
+                clauses[-1].append("'s")
+    return [c for c in clauses if any(t not in _PUNCT for t in c)]
+
+
+def _mentions(
+    clause: list[str], first_in_sentence: bool, mid_caps: set[str], stop: frozenset[str], titlecase: bool
+):
+    """``(start, end, name)`` token spans of capitalised runs in one clause. In a
+    title-case line every capitalised word stands alone and counts only when the body
+    capitalises it too."""
+    from wordfreq import zipf_frequency
+
+    if titlecase:
+        return [(k, k + 1, w) for k, w in enumerate(clause) if w in mid_caps and w.lower() not in stop]
+    out = []
+    k = 0
+    while k < len(clause):
+        if not _is_cap(clause[k]):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(clause) and (
+            _is_cap(clause[j])
+            or (clause[j].lower() in _CONNECTORS and j + 1 < len(clause) and _is_cap(clause[j + 1]))
+        ):
+            j += 1
+        words = clause[k:j]
+        # Drop everything up to the last title word ("Armenian President Nikol Pachinian").
+        cut = max((n + 1 for n, w in enumerate(words) if w.lower() in _TITLES), default=0)
+        start = k + cut
+        words = words[cut:]
+        if words and start == 0 and first_in_sentence:
+            head = words[0]
+            common = head.lower() in stop or (head not in mid_caps and zipf_frequency(head, "en") >= 4.0)
+            if common:
+                words, start = words[1:], start + 1
+        while words and words[0].lower() in stop:
+            words, start = words[1:], start + 1
+        if words and not (len(words) == 1 and words[0].lower() in stop):
+            out.append((start, j, " ".join(words)))
+        k = j
+    return out
+
+
+def _agent(clause: list[str], start: int, end: int, lang: str) -> bool:
+    before = [w.lower() for w in clause[:start]]
+    after = [w.lower() for w in clause[end:]]
+    preps = set(_PREPOSITIONS.get(lang, []))
+    if lang == "en":
+        if before and before[-1] == "by":
+            return any(w in _BE for w in before) and any(_participle(w) for w in before)
+        if before and before[-1] in preps:
+            return False
+        if any(w in _FINITE for w in before):
+            return False
+        if after[:1] == ["'s"]:
+            return False
+        rest = [w for w in after if not w.endswith("ly")][:3]
+        if not rest:
+            return False
+        verb = rest[0]
+        if verb in _BE and len(rest) > 1 and _participle(rest[1]):
+            return False  # passive: "Russia was criticised"
+        if verb in {"has", "have", "had"} and rest[1:2] == ["been"]:
+            return False
+        return verb in _FINITE or (verb.endswith(("s", "ed")) and not verb.endswith("ss"))
+    if before and before[-1] in preps:
+        return False
+    return bool(after) and not _is_cap(clause[end]) and all(w in stopwords(lang) for w in before)
+
+
+def actors(docs: Sequence[Document], *, settings: Settings) -> dict[str, list[dict]]:
+    """Per document: ``[{"name", "mentions", "as_agent"}]``, most mentioned first."""
+    cfg = settings.framing
+    out: dict[str, list[dict]] = {}
+    for doc in docs:
+        lang = doc.language or "en"
+        stop = stopwords(lang) | stopwords("en")
+        sentences = [s.text for s in doc.segments if s.alignable]
+        toks = [[t for t in _TOKEN.findall(s) if t not in _PUNCT] for s in sentences]
+        titlecase = [len(t) >= 4 and sum(map(_is_cap, t)) > 0.6 * len(t) for t in toks]
+        mid_caps = {
+            re.sub(r"['’]s$", "", w) for t, tc in zip(toks, titlecase) if not tc for w in t[1:] if _is_cap(w)
+        }
+        mentions: Counter[str] = Counter()
+        agents: Counter[str] = Counter()
+        for sentence, tc in zip(sentences, titlecase):
+            for n, clause in enumerate(_clauses(sentence)):
+                for start, end, name in _mentions(clause, n == 0, mid_caps, stop, tc):
+                    mentions[name] += 1
+                    agents[name] += _agent(clause, start, end, lang)
+        # Fold a one-word mention into the longer name it ends ("Putin" -> "Vladimir Putin").
+        longer = {}
+        for name in sorted(mentions, key=lambda x: (-len(x.split()), x)):
+            last = name.split()[-1]
+            if len(name.split()) > 1 and last not in longer:
+                longer[last] = name
+        for name in list(mentions):
+            target = longer.get(name)
+            if target and target != name:
+                mentions[target] += mentions.pop(name)
+                agents[target] += agents.pop(name)
+        ranked = sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0]))
+        out[doc.id] = [
+            {"name": name, "mentions": count, "as_agent": agents[name]}
+            for name, count in ranked
+            if count >= cfg.actor_min_mentions
+        ][: cfg.actors_per_document]
+    return out

@@ -1,0 +1,124 @@
+"""Shipped word lists for framing: frame cues, evaluative words, stop-words, lexicons.
+
+Cue lists live in ``comparekit/data/frames/<lang>.json`` (one per language). An entry is
+a word or a phrase; a trailing ``*`` matches any word ending (``econom*`` matches
+``economy`` and ``economic``), spaces match any run of whitespace. Matching is
+case-insensitive and on word boundaries, so every match has a span in the text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+#: The frames every profile reports, in report order. The first five are the Narrative
+#: Frames Corpus frames (Frermann et al. 2023); the last three matter for diplomacy and war.
+FRAMES = (
+    "conflict",
+    "resolution",
+    "human_interest",
+    "morality",
+    "economic",
+    "responsibility",
+    "security",
+    "diplomacy",
+)
+
+#: Languages with shipped cue lists; other languages fall back to English cues (names,
+#: numbers and loanwords still match) and rely on the embedding prototypes.
+CUE_LANGUAGES = ("de", "en", "es", "fr", "ru")
+
+#: Word lists in a cue file besides the frames.
+EVALUATIVE_LISTS = ("intensifiers", "minimisers", "loaded")
+
+_WORD = r"[^\W\d_]"
+
+
+def _entry_pattern(entry: str) -> str:
+    parts = []
+    for word in entry.lower().split():
+        if word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"[\w'’-]*")
+        else:
+            parts.append(re.escape(word))
+    return r"\s+".join(parts)
+
+
+def compile_entries(entries: list[str]) -> re.Pattern[str] | None:
+    """One regex matching any entry on word boundaries (longest entries first)."""
+    pats = sorted({_entry_pattern(e) for e in entries if e.strip()}, key=lambda p: (-len(p), p))
+    if not pats:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(pats) + r")(?![\w])", re.IGNORECASE)
+
+
+def _read_data(*parts: str) -> str:
+    return resources.files("comparekit").joinpath("data", *parts).read_text("utf-8")
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """Compiled cue patterns of one language."""
+
+    language: str
+    frames: dict[str, re.Pattern[str] | None]
+    evaluative: dict[str, re.Pattern[str] | None]
+
+
+@lru_cache(maxsize=16)
+def cue_set(language: str | None) -> CueSet:
+    """The compiled cues of ``language`` (English for a language without a cue file)."""
+    lang = language if language in CUE_LANGUAGES else "en"
+    data = json.loads(_read_data("frames", f"{lang}.json"))
+    frames = {f: compile_entries(data["frames"].get(f, [])) for f in FRAMES}
+    evaluative = {k: compile_entries(data.get(k, [])) for k in EVALUATIVE_LISTS}
+    hedges = list(data.get("hedges_extra", []))
+    if lang == "en":
+        hedges += hedge_words()
+    else:
+        hedges += data.get("hedges", [])
+    evaluative["hedges"] = compile_entries(hedges)
+    return CueSet(lang, frames, evaluative)
+
+
+def find_all(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, matched text)`` of every non-overlapping match, in text order."""
+    if pattern is None:
+        return []
+    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def exemplars() -> dict[str, list[str]]:
+    """Exemplar sentences per frame (English; the encoder is multilingual)."""
+    data = json.loads(_read_data("frames", "exemplars.json"))["frames"]
+    return {f: list(data[f]) for f in FRAMES}
+
+
+@lru_cache(maxsize=1)
+def hedge_words() -> list[str]:
+    """The MIT hedges list (shipped copy of ../shared/data/lexicons/hedges_words_MIT)."""
+    lines = _read_data("lexicons", "hedges_words_MIT", "hedges.txt").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("%")]
+
+
+@lru_cache(maxsize=16)
+def stopwords(language: str | None) -> frozenset[str]:
+    """Function words of ``language`` (shipped lists; empty for other languages)."""
+    lang = language or "en"
+    try:
+        text = _read_data("frames", "stopwords", f"{lang}.txt")
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(w.strip().lower() for w in text.split() if w.strip())
+
+
+TOKEN_RE = re.compile(_WORD + r"+(?:['’-]" + _WORD + r"+)*")
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens as ``(start, end, lower-cased word)``; digits and punctuation dropped."""
+    return [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in TOKEN_RE.finditer(text)]
