@@ -90,3 +90,11 @@ def test_schema_command_prints_the_shipped_schema(capsys):
     out = capsys.readouterr().out
     assert out == schema_text()
     assert json.loads(out)["title"] == "comparekit.report/1"
+
+
+def test_readme_links_the_schema():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "(comparekit/report/schema.json)" in readme and "comparekit schema" in readme
+    assert (ROOT / "comparekit" / "report" / "schema.json").read_text("utf-8") == schema_text()
