@@ -36,3 +36,39 @@ def test_order_and_batching_do_not_change_vectors(usem3):
 
 def test_hash_is_stable(usem3):
     assert len(usem3.sha256) == 64 and usem3.sha256 == usem3.sha256
+
+
+def test_matches_models_lock(usem3):
+    from conftest import ROOT
+
+    from comparekit.embed.lock import read_lock
+
+    locked = read_lock(ROOT / "models.lock")["usem3"]
+    assert usem3.sha256 == locked.sha256
+    assert usem3.languages == locked.languages and usem3.dim == locked.dim
+
+
+def test_cached_vectors_equal_computed_ones(usem3, tmp_path):
+    from comparekit.embed.cache import CachedEncoder
+
+    texts = ["Η Ρωσία είναι έτοιμη να μεσολαβήσει.", "Russia is ready to mediate.", "短い文"]
+    base = getattr(usem3, "inner", usem3)  # get_encoder wraps it in the session's cache
+    plain = base.encode(texts)
+    first = CachedEncoder(base, tmp_path).encode(texts)
+    again = CachedEncoder(base, tmp_path)
+    assert np.allclose(first, plain, atol=1e-6)
+    assert np.array_equal(again.encode(texts), first) and again.cache.hits == 3
+
+
+def test_usem3_does_not_import_torch():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from comparekit.embed import get_encoder; from comparekit.settings import Settings;"
+        "e = get_encoder('usem3', settings=Settings()); e.encode(['hello']); e.sha256;"
+        "print(sorted({'torch', 'sentence_transformers', 'transformers'} & set(sys.modules)))"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "[]"
