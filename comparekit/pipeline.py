@@ -211,6 +211,8 @@ def analyze(sources: Sequence[Source], *, settings: Settings | None = None) -> C
     loaded, skipped = load_available(sources, settings=settings, minimum=1)
     docs = [prepare(d, settings=settings) for d in loaded]
     findings = [f for d in docs for f in run_document_detectors(d, settings=settings)]
+    if "scrape" in settings.detect.enabled:  # lines repeated across one outlet's documents
+        findings += run_cross_detectors(docs, (), settings=settings, names=["scrape"])
     framing = frame_profile(docs, (), get_encoder(settings=settings), None, settings=settings)
     eff = _effective_settings(settings, None)
     eff["mode"] = "analyze"

@@ -33,6 +33,7 @@ def _root() -> None:
 def _register() -> None:
     # One module per command; importing them adds the commands to `app`.
     from comparekit.cli import (  # noqa: F401
+        analyze_cmd,
         compare_cmd,
         inspect_cmd,
         models_cmd,

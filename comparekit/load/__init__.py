@@ -124,6 +124,10 @@ def load_path(path: str | os.PathLike[str], *, settings: Settings, doc_id: str |
         raise InputError(f"{name}: cannot be read (permission denied)") from exc
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+    if p.suffix.lower() in (".html", ".htm"):
+        from comparekit.load.html import load_html
+
+        return load_html(data, name=name, settings=settings, doc_id=doc_id or doc_id_for(p), path=name)
     return load_bytes(data, name=name, settings=settings, doc_id=doc_id or doc_id_for(p), path=name)
 
 

@@ -36,6 +36,8 @@ def build_report(comparison: Comparison) -> dict[str, Any]:
                 "sha256": d.meta.get("sha256"),
                 "encoding": d.meta.get("encoding"),
                 "format": d.meta.get("format"),
+                "extractor": d.meta.get("extractor"),
+                "extractor_version": d.meta.get("extractor_version"),
                 "language": d.language,
                 "language_confidence": d.language_confidence,
                 "outlet": d.meta.get("outlet"),

@@ -114,7 +114,7 @@ def _straight_opens(para: str, i: int) -> bool | None:
 
 def quotes(doc: Document, settings: Settings) -> list[Finding]:
     """``empty_quote`` (quotation marks around nothing) and ``unbalanced_quote`` (a quote
-    opened and never closed).
+    opened and never closed while its paragraph breaks off mid-sentence).
 
     Quotes are matched over the article's paragraphs in order, because a quotation may run
     over several paragraphs (or one-sentence lines): an open quote is carried on, and a
@@ -124,7 +124,11 @@ def quotes(doc: Document, settings: Settings) -> list[Finding]:
     cfg = settings.scrape
     text = doc.text or ""
     out: list[Finding] = []
-    stack: list[int] = []  # cleaned offsets of the quotes still open (nesting allowed)
+    # Quotes still open (nesting allowed): cleaned offset, and whether the paragraph the
+    # quote opened in ends a sentence. A quote left open at the end of a finished sentence
+    # is the multi-paragraph convention (or a lost closing mark that changes nothing);
+    # one left open where the paragraph breaks off mid-sentence is damage.
+    stack: list[tuple[int, bool]] = []
 
     def unbalanced(t: int) -> None:
         out.append(
@@ -147,7 +151,7 @@ def quotes(doc: Document, settings: Settings) -> list[Finding]:
             if ch == '"':
                 opening = _straight_opens(para, i)
                 if opening is None:  # close a quote opened in this paragraph, else open
-                    opening = not stack or stack[-1] < p0
+                    opening = not stack or stack[-1][0] < p0
                 elif not opening and not stack and i and para[i - 1] in "sS" and para[i + 1 : i + 2] == " ":
                     continue  # Dragons" Den: a possessive apostrophe typed as a quote
             elif ch in _OPENERS or (ch == "“" and not german):
@@ -158,15 +162,17 @@ def quotes(doc: Document, settings: Settings) -> list[Finding]:
                 continue
             t = p0 + i
             if opening:
-                if stack and stack[-1] < p0 and not para[:i].strip(" \u00a0"):
-                    stack.pop()  # the quote continues in a new paragraph (convention)
-                stack.append(t)
+                while stack and stack[-1][0] < p0:
+                    start, finished = stack.pop()  # superseded by a quote in a later paragraph
+                    if not finished:
+                        unbalanced(start)
+                stack.append((t, ends_sentence(para)))
             elif not stack:
                 # A close with no opener is not flagged: in one-sentence-a-line text the
                 # opener sits in an earlier line more often than it was lost (NTREX).
                 continue
             else:
-                start = stack.pop()
+                start, _finished = stack.pop()
                 if not text[start + 1 : t].strip(" \u00a0\u202f\t\n"):
                     out.append(
                         finding(
@@ -179,8 +185,9 @@ def quotes(doc: Document, settings: Settings) -> list[Finding]:
                             evidence={"context": text[max(0, start - 30) : t + 30]},
                         )
                     )
-    for t in stack:
-        unbalanced(t)
+    for t, finished in stack:
+        if not finished:
+            unbalanced(t)
     return out
 
 
@@ -204,6 +211,8 @@ def duplicates(doc: Document, settings: Settings) -> list[Finding]:
         for j, (c, d, other) in enumerate(paras):
             if i == j or norm not in other or (norm == other and j > i):
                 continue
+            if i < cfg.duplicate_summary_paragraphs and i < j:
+                continue  # summary bullets above the article repeat its sentences on purpose
             exact = norm == other
             out.append(
                 finding(
@@ -332,13 +341,17 @@ def mojibake(doc: Document, settings: Settings) -> list[Finding]:
 
 def truncation(doc: Document, settings: Settings) -> list[Finding]:
     """``truncated``: the article's last body sentence does not end (the text stops
-    mid-sentence, before any trailing non-article lines)."""
+    mid-sentence, before any trailing non-article lines): it is long, or it stops on a
+    word that cannot end a sentence (short unterminated last lines are sign-offs)."""
     cfg = settings.scrape
     body = [s for s in doc.segments if s.kind == "body"]
     if not body:
         return []
     last = body[-1]
-    if ends_sentence(last.text) or len(last.text.split()) < cfg.truncated_min_words:
+    words = last.text.split()
+    dangling = words_for("dangling", doc.language) | words_for("closed", doc.language)
+    stops_on_function_word = len(words) >= 4 and words[-1].lower() in dangling
+    if ends_sentence(last.text) or (len(words) < cfg.truncated_min_words and not stops_on_function_word):
         return []
     m = re.search(r"\S+\s*$", last.text)
     t0 = last.text_start + (m.start() if m else 0)

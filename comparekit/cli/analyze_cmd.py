@@ -1,0 +1,32 @@
+"""``comparekit analyze FILE... --out DIR``: check single documents, no alignment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from comparekit.cli import app
+from comparekit.cli.options import SettingsFile, build_settings, report_skipped
+
+
+@app.command()
+def analyze(
+    sources: list[Path] = typer.Argument(..., help="One or more source files (.txt, .md, .html)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for report.json, CSV, Markdown."),
+    settings_file: Path | None = SettingsFile,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
+) -> int:
+    """Check each source on its own (segments, language, scrape damage and other flags)
+    and write the report into --out, in the same format as `compare`."""
+    from comparekit.cli.summary import print_summary, progress
+    from comparekit.pipeline import analyze as run_analyze
+    from comparekit.report import build_report, write_report
+
+    settings = build_settings(settings_file)
+    with progress(f"analyzing {len(sources)} source{'s' if len(sources) != 1 else ''}"):
+        comparison = run_analyze([str(s) for s in sources], settings=settings)
+        paths = write_report(comparison, out)
+    if not quiet:
+        print_summary(build_report(comparison), paths)
+    return report_skipped(comparison)

@@ -1,0 +1,110 @@
+"""Segment kinds: multilingual cue lists plus structure, calibrated not to eat body text."""
+
+import pytest
+
+from comparekit.segment.kinds import classify_paragraphs, paragraph_kinds, verbless_label
+
+
+def _kind(text, settings):
+    return classify_paragraphs([text], settings=settings)[0].kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # en
+        ("Sign up for our daily newsletter", "boilerplate"),
+        ("This website uses cookies to improve your experience.", "boilerplate"),
+        ("© 2020 CBS Interactive Inc. All Rights Reserved.", "boilerplate"),
+        ("Share this article", "boilerplate"),
+        ("Most Popular", "related"),
+        ("Tags: Brexit, EU", "tags"),
+        ("By Jane Smith", "byline"),
+        ("Oct 9, 2019", "dateline"),
+        # fr
+        ("Abonnez-vous à notre newsletter", "boilerplate"),
+        ("À lire aussi", "related"),
+        ("Tous droits réservés", "boilerplate"),
+        ("Par Léo Vidal-Giraud", "byline"),
+        # de
+        ("Jetzt zum kostenlosen Newsletter anmelden", "boilerplate"),
+        ("Das könnte Sie auch interessieren", "related"),
+        ("Impressum", "boilerplate"),
+        ("Schreibe einen Kommentar", "boilerplate"),
+        ("23.10.2018", "dateline"),
+        # es
+        ("Suscríbete a nuestro boletín", "boilerplate"),
+        ("Noticias relacionadas", "related"),
+        ("Todos los derechos reservados", "boilerplate"),
+        # it
+        ("Iscriviti alla newsletter", "boilerplate"),
+        ("Leggi anche", "related"),
+        ("Tutti i diritti riservati", "boilerplate"),
+        # ru
+        ("Подпишитесь на нашу рассылку", "boilerplate"),
+        ("Читайте также", "related"),
+        ("Все права защищены", "boilerplate"),
+    ],
+)
+def test_non_article_lines_in_six_languages(text, kind, settings):
+    assert _kind(text, settings) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Millions of people subscribe to streaming services, the report found.",
+        "She asked readers to share their stories about the flood.",
+        "The bakery sold 2,000 cookies before noon on Saturday.",
+        "Les abonnés au journal ont reçu une lettre du directeur.",
+        "Die Teilnehmer teilen ihre Erfahrungen mit anderen Eltern.",
+        "Los suscriptores recibieron el boletín de la mañana con retraso.",
+        "Gli abbonati potranno condividere le foto con la famiglia.",
+        "Подписчики канала поделились своими историями о наводнении.",
+        "Von ihren 32 Jahren im MDR hat sie viele in Leipzig verbracht.",
+        "The newsletter industry grew by 20% last year, analysts said.",
+    ],
+)
+def test_body_sentences_with_cue_words_stay_body(text, settings):
+    assert _kind(text, settings) is None
+
+
+def test_verbless_label():
+    assert verbless_label("Impressum", 3)
+    assert verbless_label("Related Topics", 3)
+    assert not verbless_label("Infos zum Verein", 3)  # a function word
+    assert not verbless_label("the very first glue", 3)  # lower-case start / function word
+    assert not verbless_label("Brexit talks stall.", 3)  # a sentence end
+
+
+def test_structure_needs_neighbours(settings):
+    # A short label between two prose paragraphs is a subheading: left to the body rules.
+    kinds = paragraph_kinds(
+        ["The talks began on Monday in Geneva.", "Eye Witnesses", "They ended on Friday without a deal."],
+        settings=settings,
+    )
+    assert kinds == [None, None, None]
+    # The same label in a run of menu items is site chrome.
+    kinds = paragraph_kinds(
+        ["The talks began on Monday in Geneva.", "Weather Forecasts", "Impressum", "Kontakt"],
+        settings=settings,
+    )
+    assert kinds == [None, "boilerplate", "boilerplate", "boilerplate"]
+
+
+def test_headline_position_is_not_structure(settings):
+    kinds = paragraph_kinds(["Brexit Chaos", "The talks began on Monday in Geneva."], settings=settings)
+    assert kinds == [None, None]
+
+
+def test_one_line_document_label(settings):
+    assert classify_paragraphs(["Partnerseiten Archiv"], settings=settings)[0].reason == "structure"
+    assert classify_paragraphs(["200 g Zucker"], settings=settings)[0].kind is None  # a quantity
+    assert classify_paragraphs(["Weather, Sports, Arts"], settings=settings)[0].kind is None  # too long
+
+
+def test_limits_come_from_settings(settings):
+    text = "Subscribe now and get the paper delivered to your door every single morning of the week"
+    assert _kind(text, settings) == "boilerplate"
+    tight = settings.replace("segment", boilerplate_max_words=5)
+    assert _kind(text, tight) is None
