@@ -70,6 +70,10 @@ def load_sources(sources: Sequence[Source], *, settings: Settings) -> list[Docum
             import dataclasses
 
             doc = dataclasses.replace(doc, id=f"{doc.id}-{n + 1}")
+        if settings.translation.translated_from:
+            from comparekit.detect.translation import mark_translated
+
+            doc = mark_translated(doc, settings.translation.translated_from)
         docs.append(doc)
     return docs
 

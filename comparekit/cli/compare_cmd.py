@@ -20,6 +20,12 @@ def compare(
     settings_file: Path | None = SettingsFile,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),
+    translated_from: list[str] = typer.Option(
+        [],
+        "--translated-from",
+        help="Sources are translations from LANG (fr, de, es, it, ru): enables false-friend checks."
+        " NAME=LANG for one source (file name or stem). Repeatable.",
+    ),
 ) -> int:
     """Compare two or more sources and write the report into --out."""
     from comparekit.cli.summary import print_summary, progress
@@ -31,6 +37,8 @@ def compare(
     settings = build_settings(
         settings_file, align={"mode": mode}, embed={"encoder": encoder, "cache": False if no_cache else None}
     )
+    if translated_from:
+        settings = settings.replace("translation", translated_from=list(translated_from))
     with progress(f"comparing {len(sources)} sources"):
         comparison = run_compare([str(s) for s in sources], settings=settings)
         paths = write_report(comparison, out)

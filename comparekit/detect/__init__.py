@@ -19,6 +19,7 @@ from comparekit.settings import Settings
 #: name -> module path; each module defines ``detect`` and may define ``detect_across``.
 DETECTORS: dict[str, str] = {
     "scrape": "comparekit.detect.scrape",
+    "translation": "comparekit.detect.translation",
     "framing": "comparekit.detect.framing",
 }
 
