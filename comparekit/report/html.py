@@ -183,13 +183,19 @@ def _divergences(report: dict[str, Any]) -> str:
     rows = []
     for al in report["alignments"]:
         for dv in al["divergences"]:
-            a = dv.get("a_text") or " ".join(text[i] for i in al["a"])
-            b = dv.get("b_text") or " ".join(text[i] for i in al["b"])
             first = (al["a"] + al["b"])[0] if al["a"] or al["b"] else ""
+            says = " · ".join(
+                f"{side} says: {esc(dv.get(key))}"
+                for side, key in (("A", "a_text"), ("B", "b_text"))
+                if dv.get(key)
+            )
             rows.append(
-                f'<tr class="pick" data-pick="{esc(first)}"><td><span class="badge">{esc(dv["type"])}</span></td>'
-                f"<td>{esc(dv['doc'])}: <b>{esc(dv['text'])}</b><br>{esc(dv['detail'])}</td>"
-                f"<td>{esc(a)}</td><td>{esc(b)}</td></tr>"
+                f'<tr class="pick" data-pick="{esc(first)}"><td><span class="badge">{esc(dv["type"])}</span>'
+                f"<br><small>{esc(al.get('id'))}</small></td>"
+                f"<td>{esc(dv['doc'])}: <b>{esc(dv['text'])}</b><br>{esc(dv['detail'])}"
+                + (f'<br><small class="muted">{says}</small>' if says else "")
+                + f"</td><td>{esc(' '.join(text[i] for i in al['a']))}</td>"
+                f"<td>{esc(' '.join(text[i] for i in al['b']))}</td></tr>"
             )
     body = (
         "<table><tr><th>type</th><th>detail</th><th>A</th><th>B</th></tr>" + "".join(rows) + "</table>"

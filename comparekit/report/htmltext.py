@@ -122,9 +122,9 @@ def _open_segment(seg: dict[str, Any], rows: list[list[Any]], unmatched: bool) -
     )
 
 
-def _colour(value: float) -> str:
-    """White (0) to dark blue (1), as a fixed-format hex colour."""
-    v = min(max(value, 0.0), 1.0)
+def _colour(value: float, lo: float, hi: float) -> str:
+    """White (``lo``) to dark blue (``hi``), as a fixed-format hex colour."""
+    v = min(max((value - lo) / (hi - lo), 0.0), 1.0) if hi > lo else 0.5
     r, g, b = (round(255 - v * (255 - c)) for c in (16, 64, 140))
     return f"#{r:02x}{g:02x}{b:02x}"
 
@@ -157,9 +157,11 @@ def heatmap_svg(
         cb = np.array_split(np.arange(cols), min(cols, max_side))
         m = np.array([[m[np.ix_(r, c)].max() for c in cb] for r in rb])
     nr, nc = m.shape
+    # The colour scale spans the matrix's own range: scores cluster in a narrow band.
+    lo, hi = round(float(m.min()), 2), round(float(m.max()), 2)
     cell = 12 if max(nr, nc) <= 60 else 6
     left, top = 34, 30
-    width, height = left + nc * cell + 4, top + nr * cell + 4
+    width, height = max(left + nc * cell + 4, 420), top + nr * cell + 4
     parts = [
         f'<svg class="heatmap" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}"'
         f' viewBox="0 0 {width} {height}" role="img" aria-label="segment similarity heatmap">',
@@ -172,7 +174,7 @@ def heatmap_svg(
             x, y = left + j * cell, top + i * cell
             if pooled:
                 parts.append(
-                    f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{_colour(v)}">'
+                    f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{_colour(v, lo, hi)}">'
                     f"<title>{v:.2f}</title></rect>"
                 )
                 continue
@@ -181,13 +183,14 @@ def heatmap_svg(
             cls = f' class="cell al rel-{css_word(rel)}"' if rel else ' class="cell"'
             tip = f"{a} × {b}: {v:.2f}" + (f" ({rel})" if rel else "")
             parts.append(
-                f'<rect{cls} x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{_colour(v)}"'
+                f'<rect{cls} x="{x}" y="{y}" width="{cell}" height="{cell}" fill="{_colour(v, lo, hi)}"'
                 f' data-a="{esc(a)}" data-b="{esc(b)}"><title>{esc(tip)}</title></rect>'
             )
     parts.append("</svg>")
-    note = (
-        f'<p class="muted">{rows}×{cols} segments shown as {nr}×{nc} bands (maximum of each band).</p>'
+    note = f'<p class="muted">colour scale: white {lo:.2f} to dark blue {hi:.2f}'
+    note += (
+        f"; {rows}×{cols} segments shown as {nr}×{nc} bands (maximum of each band).</p>"
         if pooled
-        else ""
+        else ".</p>"
     )
     return "".join(parts) + note
