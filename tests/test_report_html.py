@@ -6,7 +6,9 @@ import base64
 import dataclasses
 import hashlib
 import json
+import os
 import re
+import stat
 import sys
 import types
 
@@ -95,8 +97,11 @@ def test_page_is_byte_stable(seed_pair, tmp_path):
     assert page_of(comparison, report) == page_of(comparison, build_report(comparison))
     one, two = write_report(comparison, tmp_path / "1"), write_report(comparison, tmp_path / "2")
     assert sorted(one) == sorted(two) and "report.html" in one
+    umask = os.umask(0)
+    os.umask(umask)
     for name in one:
         assert one[name].read_bytes() == two[name].read_bytes(), name
+        assert stat.S_IMODE(one[name].stat().st_mode) == 0o666 & ~umask, name  # not mkstemp's 0600
 
 
 def test_divergences_are_listed_with_both_texts(seed_pair):
