@@ -1,13 +1,25 @@
 """Comparable-mode alignment: any order, one-to-many, most segments unmatched.
 
-Score = ``semantic_weight * cosine + lexical_weight * token_set_ratio``. A pair is kept
-when its score reaches ``align.min_score`` and it is the best partner of at least one of
-its two segments; kept pairs that share a segment are grouped into one many-to-many
-:class:`~comparekit.results.AlignedPair`. The rule treats A and B alike, so aligning
-(B, A) gives the mirror image of (A, B).
+Score of a segment pair (float32 ``[n_a, n_b]``)::
+
+    semantic_weight * cosine + lexical_weight * token_set_ratio + names_weight * shared
+
+where ``shared`` is the Jaccard overlap of the numbers and capitalised names of the two
+segments (0 when neither has any). Matching is greedy and small:
+
+1. **1-1 cores.** Pairs at or above ``min_score`` are taken best first while both
+   segments are free. Pairs with exactly the same score are decided together, so the
+   result never depends on which document came first.
+2. **Attachments.** A free segment joins a core when its score with the core's segment
+   on the other side reaches ``attach_min_score``, it sits next to the core's segment
+   on its own side (a sentence split in two), and the core stays within 1-2 / 2-1.
+
+Every rule treats A and B alike, so aligning (B, A) gives the mirror image of (A, B).
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
@@ -15,6 +27,11 @@ from rapidfuzz import fuzz, process, utils
 from comparekit.document import Document
 from comparekit.results import AlignedPair, Alignment
 from comparekit.settings import Settings
+
+# Numbers (1,200 / 3.5 / 2020) and capitalised words not at the start of the text.
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"(?<=[\s(\"«“'])([A-ZА-ЯЁ][\w\-]{2,})")
+_DECIMALS = 6  # scores are rounded so that (A, B) and (B, A) compare bit for bit
 
 
 def lexical_matrix(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
@@ -27,6 +44,27 @@ def lexical_matrix(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
     return (scores / 100.0).astype(np.float32)
 
 
+def _keys(text: str) -> frozenset[str]:
+    nums = {n.replace(",", "").replace(".", "") for n in _NUMBER.findall(text)}
+    names = {n.lower()[:5] for n in _NAME.findall(text)}  # 5-letter stems: Putin/Poutine differ later
+    return frozenset(nums | {"n:" + n for n in names})
+
+
+def shared_names_matrix(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
+    """Jaccard overlap of numbers and capitalised names, float32 ``[n_a, n_b]``."""
+    ka = [_keys(t) for t in texts_a]
+    kb = [_keys(t) for t in texts_b]
+    out = np.zeros((len(ka), len(kb)), dtype=np.float32)
+    for i, x in enumerate(ka):
+        if not x:
+            continue
+        for j, y in enumerate(kb):
+            if y:
+                union = len(x | y)
+                out[i, j] = len(x & y) / union
+    return out
+
+
 def relation_for(score: float, settings: Settings) -> str:
     """First-cut relation from the combined score (claims refine it)."""
     if score >= settings.align.same_threshold:
@@ -36,11 +74,39 @@ def relation_for(score: float, settings: Settings) -> str:
     return "related"
 
 
+def score_matrices(
+    texts_a: list[str], texts_b: list[str], vectors_a, vectors_b, settings: Settings
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
+    """``(score, semantic, lexical, channel)``, each matrix float32 ``[n_a, n_b]``."""
+    cfg = settings.align
+    lexical = lexical_matrix(texts_a, texts_b)
+    names = shared_names_matrix(texts_a, texts_b)
+    if vectors_a is not None and vectors_b is not None and texts_a and texts_b:
+        semantic = np.clip(vectors_a @ vectors_b.T, 0.0, 1.0).astype(np.float32)
+        score = cfg.semantic_weight * semantic + cfg.lexical_weight * lexical + cfg.names_weight * names
+        channel = "semantic+lexical"
+    else:
+        semantic = np.zeros_like(lexical)
+        score = (lexical + cfg.names_weight * names) / (1.0 + cfg.names_weight)
+        channel = "lexical"
+    score = np.round(np.minimum(score, 1.0), _DECIMALS).astype(np.float64)
+    return score, semantic, lexical, channel
+
+
+def _by_score(score: np.ndarray, threshold: float) -> list[list[tuple[int, int]]]:
+    """Cells at or above ``threshold``, grouped by equal score, best group first."""
+    ii, jj = np.nonzero(score >= threshold)
+    groups: dict[float, list[tuple[int, int]]] = {}
+    for i, j in zip(ii.tolist(), jj.tolist()):
+        groups.setdefault(float(score[i, j]), []).append((i, j))
+    return [groups[s] for s in sorted(groups, reverse=True)]
+
+
 def _components(edges: list[tuple[int, int]]) -> list[tuple[list[int], list[int]]]:
-    """Connected components of a bipartite edge list, as (rows, cols), in a stable order."""
+    """Connected components of a bipartite edge list, as sorted (rows, cols)."""
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
-    def find(x):
+    def find(x: tuple[str, int]) -> tuple[str, int]:
         while parent.setdefault(x, x) != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
@@ -50,13 +116,54 @@ def _components(edges: list[tuple[int, int]]) -> list[tuple[list[int], list[int]
         ra, rb = find(("a", i)), find(("b", j))
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[tuple[str, int], tuple[set[int], set[int]]] = {}
+    comps: dict[tuple[str, int], tuple[set[int], set[int]]] = {}
     for i, j in edges:
-        root = find(("a", i))
-        rows, cols = groups.setdefault(root, (set(), set()))
+        rows, cols = comps.setdefault(find(("a", i)), (set(), set()))
         rows.add(i)
         cols.add(j)
-    out = [(sorted(r), sorted(c)) for r, c in groups.values()]
+    return sorted((sorted(r), sorted(c)) for r, c in comps.values())
+
+
+def match_groups(score: np.ndarray, settings: Settings) -> list[tuple[list[int], list[int]]]:
+    """Small many-to-many groups ``(rows, cols)`` from a score matrix ``[n_a, n_b]``."""
+    cfg = settings.align
+    group_of_a: dict[int, int] = {}
+    group_of_b: dict[int, int] = {}
+    groups: list[tuple[list[int], list[int]]] = []
+    for batch in _by_score(score, cfg.min_score):
+        free = [(i, j) for i, j in batch if i not in group_of_a and j not in group_of_b]
+        for rows, cols in _components(free):  # ties sharing a segment: one group, order-free
+            for i in rows:
+                group_of_a[i] = len(groups)
+            for j in cols:
+                group_of_b[j] = len(groups)
+            groups.append((rows, cols))
+    # attachments: a free segment next to a core's segment on its own side
+    for batch in _by_score(score, cfg.attach_min_score):
+        wants: dict[int, list[tuple[str, int]]] = {}
+        for i, j in batch:
+            if i not in group_of_a and j in group_of_b:
+                g = group_of_b[j]
+                if any(abs(i - r) == 1 for r in groups[g][0]):
+                    wants.setdefault(g, []).append(("a", i))
+            if j not in group_of_b and i in group_of_a:
+                g = group_of_a[i]
+                if any(abs(j - c) == 1 for c in groups[g][1]):
+                    wants.setdefault(g, []).append(("b", j))
+        for g, adds in wants.items():
+            rows, cols = groups[g]
+            adds = sorted(set(adds))
+            # a core grows to 1-2 or 2-1 at most; ambiguous ties add nothing
+            if len(adds) != 1 or len(rows) + len(cols) != 2:
+                continue
+            side, k = adds[0]
+            if side == "a" and k not in group_of_a:
+                rows.append(k)
+                group_of_a[k] = g
+            elif side == "b" and k not in group_of_b:
+                cols.append(k)
+                group_of_b[k] = g
+    out = [(sorted(r), sorted(c)) for r, c in groups]
     return sorted(out, key=lambda rc: (rc[0][0], rc[1][0]))
 
 
@@ -75,24 +182,9 @@ def align_comparable(
     cols = [s.index for s in doc_b.segments if s.alignable]
     texts_a = [doc_a.segments[i].text for i in rows]
     texts_b = [doc_b.segments[j].text for j in cols]
-    lexical = lexical_matrix(texts_a, texts_b)
-    if vectors_a is not None and vectors_b is not None and rows and cols:
-        semantic = np.clip(vectors_a @ vectors_b.T, 0.0, 1.0).astype(np.float32)
-        score = cfg.semantic_weight * semantic + cfg.lexical_weight * lexical
-        channel = "semantic+lexical"
-    else:
-        semantic = np.zeros_like(lexical)
-        score = lexical
-        channel = "lexical"
-    edges: list[tuple[int, int]] = []
-    if rows and cols:
-        row_best = score.argmax(axis=1)
-        col_best = score.argmax(axis=0)
-        for i, j in zip(*np.nonzero(score >= cfg.min_score)):
-            if row_best[i] == j or col_best[j] == i:
-                edges.append((int(i), int(j)))
+    score, semantic, lexical, channel = score_matrices(texts_a, texts_b, vectors_a, vectors_b, settings)
     pairs = []
-    for r, c in _components(edges):
+    for r, c in match_groups(score, settings):
         sub = score[np.ix_(r, c)]
         bi, bj = np.unravel_index(int(sub.argmax()), sub.shape)
         best = float(sub[bi, bj])
@@ -118,7 +210,7 @@ def align_comparable(
         unmatched_a=tuple(i for i in rows if i not in matched_a),
         unmatched_b=tuple(j for j in cols if j not in matched_b),
         channel=channel,
-        similarity=score if keep else None,
+        similarity=score.astype(np.float32) if keep else None,
         rows=tuple(rows),
         cols=tuple(cols),
     )

@@ -33,6 +33,7 @@ def _root() -> None:
 def _register() -> None:
     # One module per command; importing them adds the commands to `app`.
     from comparekit.cli import (  # noqa: F401
+        align_cmd,
         analyze_cmd,
         compare_cmd,
         inspect_cmd,
