@@ -119,7 +119,9 @@ def check_pair(
             )
 
     na, nb = len(a.negations), len(b.negations)
-    if na != nb:
+    # Polarity, not counts: translations split or merge negations ("never" / "не ...
+    # никогда"), so one side with none against one with some, or a gap of two, is needed.
+    if (na == 0) != (nb == 0) or abs(na - nb) >= 2:
         side, doc = (a, doc_a) if na > nb else (b, doc_b)
         neg = _join(side.negations)
         out.append(

@@ -63,7 +63,7 @@ def negations(tokens: list[Token], lang: str | None) -> list[Cue]:
         if w in words:
             if lang == "fr" and w in ("ne", "n"):
                 window = lows[k + 1 : k + 5]
-                if "que" in window and not (
+                if ({"que", "qu"} & set(window)) and not (
                     {"pas", "jamais", "plus", "rien", "aucun", "aucune", "personne"} & set(window)
                 ):
                     k += 1

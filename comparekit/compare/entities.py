@@ -77,12 +77,13 @@ def resolve(word_fold: str, acronym: bool = False) -> str | None:
     if word_fold in exact:
         return exact[word_fold]
     if len(word_fold) >= 4:
+        # Demonyms first: "French" must not become French Guiana by prefix.
+        for stem, code in demonyms:
+            if len(stem) >= 4 and word_fold.startswith(stem) and len(word_fold) <= len(stem) + 6:
+                return code
         for name, code in by_prefix.get(word_fold[:4], ()):
             p = _common_prefix(name, word_fold)
             if p >= max(4, min(len(name), len(word_fold)) - 2) and len(word_fold) <= len(name) + 3:
-                return code
-        for stem, code in demonyms:
-            if len(stem) >= 4 and word_fold.startswith(stem) and len(word_fold) <= len(stem) + 6:
                 return code
     return None
 
@@ -99,10 +100,10 @@ def text_ids(tokens: list[Token]) -> set[str]:
     return ids
 
 
-def _common_word(word: str, lang: str) -> bool:
+def _common_word(word: str, lang: str, min_zipf: float = 4.0) -> bool:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word.lower(), lang) >= 4.0
+    return zipf_frequency(word.lower(), lang) >= min_zipf
 
 
 def extract_entities(
@@ -121,8 +122,11 @@ def extract_entities(
             continue
         acronym = len(t.text) >= 2 and t.text.isupper()
         known = resolve(fold(t.text), acronym) is not None
-        if acronym or known:
+        if known:
             cand.append(True)
+        elif acronym:
+            # Unknown acronyms are translated as often as kept (AI / IA / ИИ, DNA / ADN).
+            cand.append(False)
         elif t.initial or title_case or lang == "de":
             # Sentence starts, headlines in Title Case and German nouns are capitalised
             # anyway: only uncommon words count there.
@@ -146,6 +150,10 @@ def extract_entities(
         joined = "".join(folds)
         if not ids and (c := _gazetteer()[0].get(joined)):
             ids = frozenset({c})
+        if not ids and all(_common_word(t.text, lang, 4.5) for t in words):
+            # "Supreme Court", "Navy", "Police": capitalised common words are translated.
+            k = end
+            continue
         if folds:
             out.append(EntityMention(" ".join(t.text for t in tokens[k:end]), k, end, folds, ids))
         k = end
@@ -175,7 +183,9 @@ def _word_match(a: str, b: str, min_ratio: float) -> bool:
         return True
     if min(len(a), len(b)) >= 4 and _common_prefix(a, b) >= max(4, min(len(a), len(b)) - 2):
         return True
-    return min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= min_ratio
+    shortest = min(len(a), len(b))
+    # Longer names tolerate more transliteration noise (Trump / Трампа -> trump / trampa).
+    return shortest >= 4 and fuzz.ratio(a, b) >= (min_ratio if shortest < 5 else min_ratio - 12)
 
 
 class OtherSide:

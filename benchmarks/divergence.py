@@ -1,0 +1,312 @@
+"""Divergence benchmark on real translations: NTREX-128 English against French and Russian.
+
+Every line-parallel sentence pair is used untouched (a faithful human translation: any
+divergence reported there is a false alarm), and a seeded sample of pairs is changed in
+one known way each, on the English side or on the translation side:
+
+- number: a count changes ("12" -> "19", "twelve" -> "five", "двенадцать" -> "пять");
+- date: a weekday, month or year changes ("Sunday" -> "Tuesday", "2018" -> "2016");
+- name_added: a second country joins a named one ("Greece" -> "Greece and Canada");
+- name_dropped: a name goes ("President Gjorge Ivanov" -> "President", "X and Y" -> "Y");
+- negation: a verb is negated ("will" -> "will not", "est" -> "n'est pas", "не " added);
+- role: a title changes ("President" -> "Prime Minister", "министр" -> "губернатор").
+
+Recall counts an edited pair as found when the check of its type fires (names: entity_added
+or entity_missing, whichever side lost or gained the name). Run:
+
+    .venv/bin/python -m benchmarks.divergence            # prints the table
+    .venv/bin/python -m benchmarks.divergence --json out.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "alignment" / "ntrex128" / "by_doc"
+LANGS = {"fra": "fr", "rus": "ru"}
+TYPES = ("number", "date", "name_added", "name_dropped", "negation", "role")
+EXPECTED = {
+    "number": "number_mismatch",
+    "date": "date_mismatch",
+    "negation": "negation",
+    "role": "role_mismatch",
+}
+SEED = 20260422
+PER_TYPE = 80
+
+_EXTRA_COUNTRY = {
+    "en": ["Canada", "Japan", "Brazil", "Norway"],
+    "fr": ["le Canada", "le Japon", "le Brésil", "la Norvège"],
+    "ru": ["Канада", "Япония", "Бразилия", "Норвегия"],
+}
+_AND = {"en": "and", "fr": "et", "ru": "и"}
+_WEEKDAYS = {
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    "ru": ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"],
+}
+_MONTHS = {
+    "en": "January February March April June July August September October November December".split(),
+    "fr": "janvier février mars avril juin juillet août septembre octobre novembre décembre".split(),
+    "ru": "января февраля марта апреля июня июля августа сентября октября ноября декабря".split(),
+}
+_NUMBER_WORDS = {
+    "en": ["five", "nine", "thirty"],
+    "fr": ["cinq", "trois", "trente"],
+    "ru": ["пять", "девять", "тридцать"],
+}
+_ROLE_SWAP = {
+    "en": ["Prime Minister", "Governor", "President", "Ambassador"],
+    "fr": ["Premier ministre", "gouverneur", "président", "ambassadeur"],
+    "ru": ["премьер-министр", "губернатор", "президент", "посол"],
+}
+_EN_AUX = re.compile(r"\b(is|are|was|were|will|has|have|had|can|could|would|should|does|did)\b")
+_FR_VERB = re.compile(
+    r"\b(est|sont|a|ont|était|étaient|sera|seront|va|vont|peut|peuvent|doit|doivent|avait|avaient)\b"
+)
+_RU_VERB = re.compile(
+    r"(?<![\w-])(?<!не )(является|будет|будут|может|могут|был|была|было|были|[а-яё]{3,}(?:ал|ил|ел|ял)(?:а|о|и)?)(?![\w-])"
+)
+
+
+def load_pairs() -> list[tuple[str, str, int, str, str]]:
+    """(lang, doc, line, english, translation) for every line-parallel pair."""
+    out = []
+    for code, lang in LANGS.items():
+        for en_path in sorted((DATA / "eng").glob("*.txt")):
+            en = en_path.read_text("utf-8").splitlines()
+            tr = (DATA / code / en_path.name).read_text("utf-8").splitlines()
+            if len(en) != len(tr):
+                continue
+            out += [
+                (lang, en_path.stem, n, a, b)
+                for n, (a, b) in enumerate(zip(en, tr))
+                if a.strip() and b.strip()
+            ]
+    return out
+
+
+def data_sha256() -> str:
+    """One hash over the English, French and Russian documents the benchmark reads."""
+    h = hashlib.sha256()
+    for code in ("eng", *LANGS):
+        for p in sorted((DATA / code).glob("*.txt")):
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+def _sub_once(text: str, start: int, end: int, new: str) -> str:
+    return text[:start] + new + text[end:]
+
+
+def edit(kind: str, text: str, lang: str, rng: random.Random) -> str | None:
+    """``text`` changed in one ``kind`` of way, or None when the edit does not apply."""
+    from comparekit.compare import cues, dates, entities, numbers
+    from comparekit.compare.lexicon import tokenize
+
+    tokens = tokenize(text, lang)
+    used: set[int] = set()
+    ds = dates.extract_dates(tokens, lang, used)
+    roles = cues.extract_roles(tokens, lang, used)
+    ns = numbers.extract_numbers(tokens, lang, set(used))
+    if kind == "number":
+        ns = [n for n in ns if n.end - n.first == 1]
+        if not ns:
+            return None
+        n = rng.choice(ns)
+        tok = tokens[n.first]
+        if tok.low[:1].isdigit():
+            digits = re.sub(r"\D", "", tok.text)
+            new = (
+                str(int(digits) + rng.randint(2, 9))
+                if len(digits) <= 3
+                else digits[0] + str((int(digits[1]) + 3) % 10) + digits[2:]
+            )
+            if len(digits) > 3:
+                new = tok.text.replace(digits[:2], new[:2], 1) if tok.text.startswith(digits[0]) else new
+        else:
+            choices = [w for w in _NUMBER_WORDS[lang] if w != tok.low]
+            new = rng.choice(choices)
+            new = new.capitalize() if tok.text[:1].isupper() else new
+        return _sub_once(text, tok.start, tok.end, new)
+    if kind == "date":
+        cands = [
+            d
+            for d in ds
+            if d.category in ("weekday", "year")
+            or (d.category == "month" and (lang != "ru" or tokens[d.first].low.endswith("я")))
+        ]
+        if not cands:
+            return None
+        d = rng.choice(cands)
+        tok = tokens[d.first]
+        if d.category == "year":
+            new = str(d.value - rng.randint(1, 3))
+        elif d.category == "weekday":
+            new = rng.choice([w for n, w in enumerate(_WEEKDAYS[lang]) if n + 1 != d.value])
+        else:
+            new = rng.choice([m for m in _MONTHS[lang] if m.lower()[:3] != tok.low[:3]])
+        if tok.text[:1].isupper():
+            new = new[:1].upper() + new[1:]
+        return _sub_once(text, tok.start, tok.end, new)
+    if kind in ("name_added", "name_dropped"):
+        ents = entities.extract_entities(tokens, lang, skip=used)
+        if kind == "name_added":
+            if not ents:
+                return None
+            m = rng.choice(ents)
+            extra = [c for c in _EXTRA_COUNTRY[lang] if c.split()[-1].lower() not in text.lower()]
+            end = tokens[m.end - 1].end
+            return _sub_once(text, end, end, f" {_AND[lang]} {rng.choice(extra)}")
+        # A name right after a title goes ("President Gjorge Ivanov" -> "President"),
+        # or one of two coordinated names ("Greece and Turkey" -> "Turkey").
+        for r in roles:
+            for m in ents:
+                if m.first == r.end and not m.ids:
+                    return _sub_once(text, tokens[m.first - 1].end, tokens[m.end - 1].end, "")
+        for m1, m2 in zip(ents, ents[1:]):
+            if m2.first == m1.end + 1 and tokens[m1.end].low == _AND[lang]:
+                return _sub_once(text, tokens[m1.first].start, tokens[m2.first].start, "")
+        return None
+    if kind == "negation":
+        if lang == "en":
+            m = _EN_AUX.search(text)
+            return (
+                None
+                if not m
+                else _sub_once(
+                    text, m.start(), m.end(), "cannot" if m.group() == "can" else m.group() + " not"
+                )
+            )
+        if lang == "fr":
+            m = _FR_VERB.search(text)
+            if not m:
+                return None
+            ne = "n'" if m.group()[0] in "aeéiou" else "ne "
+            return _sub_once(text, m.start(), m.end(), f"{ne}{m.group()} pas")
+        m = _RU_VERB.search(text)
+        return None if not m else _sub_once(text, m.start(), m.start(), "не ")
+    if kind == "role":
+        if not roles:
+            return None
+        r = rng.choice(roles)
+        family = cues.role_family(r.label)
+        choices = [
+            w
+            for w in _ROLE_SWAP[lang]
+            if cues.extract_roles(tokenize(w, lang), lang)[0].label not in (r.label,)
+        ]
+        choices = [
+            w
+            for w in choices
+            if cues.role_family(cues.extract_roles(tokenize(w, lang), lang)[0].label) != family
+        ]
+        new = rng.choice(choices)
+        if tokens[r.first].text[:1].isupper():
+            new = new[:1].upper() + new[1:]
+        return _sub_once(text, tokens[r.first].start, tokens[r.end - 1].end, new)
+    raise ValueError(kind)
+
+
+def expected_types(kind: str, side: str) -> set[str]:
+    """The divergence types that count as finding an edit of ``kind`` made on ``side``."""
+    if kind in EXPECTED:
+        return {EXPECTED[kind]}
+    # The English side is A. A name added on A (or dropped on B) is missing from B.
+    gained_on_a = (kind == "name_added") == (side == "en")
+    return {"entity_missing"} if gained_on_a else {"entity_added"}
+
+
+def run(per_type: int = PER_TYPE, seed: int = SEED) -> dict:
+    """Run the benchmark; returns per-type recall and false-alarm rates (plain data)."""
+    from comparekit.compare import divergences
+    from comparekit.settings import Settings
+
+    settings = Settings()
+    pairs = load_pairs()
+    rng = random.Random(seed)
+    untouched: Counter[str] = Counter()
+    fa_types: Counter[str] = Counter()
+    fa_examples: dict[str, list] = defaultdict(list)
+    for lang, doc, n, en, tr in pairs:
+        untouched[lang] += 1
+        found = {d.type for d in divergences(en, "en", tr, lang, settings=settings)}
+        if found:
+            fa_types[lang] += 1
+            for t in found:
+                fa_types[f"{lang}:{t}"] += 1
+                if len(fa_examples[t]) < 3:
+                    fa_examples[t].append([doc, n, en, tr])
+    recall: dict[str, dict[str, int]] = {}
+    misses: dict[str, list] = defaultdict(list)
+    for kind in TYPES:
+        hits = total = 0
+        order = list(range(len(pairs)))
+        rng.shuffle(order)
+        for k in order:
+            if total >= per_type:
+                break
+            lang, doc, n, en, tr = pairs[k]
+            side = rng.choice(("en", lang))
+            changed = edit(kind, en if side == "en" else tr, side, rng)
+            if changed is None or changed == (en if side == "en" else tr):
+                continue
+            a, b = (changed, tr) if side == "en" else (en, changed)
+            found = {d.type for d in divergences(a, "en", b, lang, settings=settings)}
+            total += 1
+            if found & expected_types(kind, side):
+                hits += 1
+            elif len(misses[kind]) < 3:
+                misses[kind].append([side, a, b])
+        recall[kind] = {"found": hits, "total": total}
+    n_all = sum(untouched.values())
+    fa_all = sum(fa_types[lang] for lang in LANGS.values())
+    names = [recall["name_added"], recall["name_dropped"]]
+    return {
+        "data_sha256": data_sha256(),
+        "seed": seed,
+        "per_type": per_type,
+        "recall": {k: v["found"] / v["total"] for k, v in recall.items()}
+        | {"names": sum(x["found"] for x in names) / sum(x["total"] for x in names)},
+        "counts": recall,
+        "false_alarm_rate": fa_all / n_all,
+        "false_alarm_rate_by_lang": {lang: fa_types[lang] / untouched[lang] for lang in LANGS.values()},
+        "false_alarms_by_type": {k: v / n_all for k, v in sorted(fa_types.items()) if ":" in k},
+        "untouched_pairs": n_all,
+        "examples": {"false_alarms": dict(fa_examples), "misses": dict(misses)},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", help="write the full result (with examples) here")
+    parser.add_argument("--per-type", type=int, default=PER_TYPE)
+    args = parser.parse_args(argv)
+    res = run(args.per_type)
+    out = sys.stdout
+    out.write(f"NTREX-128 en-fr/en-ru divergence benchmark (seed {res['seed']})\n")
+    out.write(f"{'edit type':<14}{'recall':>8}{'found/total':>14}\n")
+    for k in TYPES:
+        c = res["counts"][k]
+        out.write(f"{k:<14}{res['recall'][k]:>8.3f}{c['found']:>8}/{c['total']:<5}\n")
+    out.write(f"{'names (both)':<14}{res['recall']['names']:>8.3f}\n")
+    out.write(f"false alarms on {res['untouched_pairs']} untouched pairs: {res['false_alarm_rate']:.4f} ")
+    out.write(" ".join(f"{k} {v:.4f}" for k, v in res["false_alarm_rate_by_lang"].items()) + "\n")
+    out.write(
+        "  by type: " + ", ".join(f"{k} {v:.4f}" for k, v in res["false_alarms_by_type"].items()) + "\n"
+    )
+    if args.json:
+        Path(args.json).write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,179 @@
+"""Divergence checks and claim relations (comparekit.compare), on hand-made texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparekit.compare import divergences, relate
+from comparekit.compare.lexicon import tokenize
+from comparekit.compare.numbers import extract_numbers
+from comparekit.document import Document, Segment
+from comparekit.results import DIVERGENCE_TYPES, RELATIONS, AlignedPair, Alignment
+
+
+def types(a, la, b, lb, settings):
+    return {d.type for d in divergences(a, la, b, lb, settings=settings)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("Twelve soldiers were killed.", "en", 12),
+        ("1,500 people", "en", 1500),
+        ("1 500 personnes", "fr", 1500),
+        ("1,5 milliard de dollars", "fr", 1.5e9),
+        ("$1.5bn", "en", 1.5e9),
+        ("двенадцать солдат", "ru", 12),
+        ("2,5 млн", "ru", 2.5e6),
+        ("zwölf Soldaten", "de", 12),
+        ("doce soldados", "es", 12),
+    ],
+)
+def test_numbers_are_read_by_value(text, lang, value):
+    nums = extract_numbers(tokenize(text, lang), lang)
+    assert [n.value for n in nums] == [pytest.approx(value)]
+
+
+def test_changed_number_is_a_mismatch_across_languages(settings):
+    assert "number_mismatch" in types(
+        "Twelve soldiers were killed.", "en", "Vingt soldats ont été tués.", "fr", settings
+    )
+
+
+def test_same_number_in_words_and_digits_is_not_a_mismatch(settings):
+    assert not types("Twelve soldiers were killed.", "en", "12 soldats ont été tués.", "fr", settings)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang"),
+    [
+        ("The vote is on Sunday, September 27.", "Le vote a lieu le dimanche 27 septembre.", "fr"),
+        ("Talks resume this month.", "Переговоры возобновятся в этом месяце.", "ru"),
+        ("It happened in 2016.", "Это случилось в 2016 году.", "ru"),
+    ],
+)
+def test_faithful_dates_agree(settings, a, b, lang):
+    assert "date_mismatch" not in types(a, "en", b, lang, settings)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang"),
+    [
+        ("The vote is on Sunday.", "Le vote a lieu mardi.", "fr"),
+        ("Talks resume this month.", "Переговоры возобновятся в следующем месяце.", "ru"),
+        ("It happened in April 2016.", "Cela s'est produit en avril 2018.", "fr"),
+    ],
+)
+def test_changed_dates_disagree(settings, a, b, lang):
+    assert "date_mismatch" in types(a, "en", b, lang, settings)
+
+
+def test_added_country_is_entity_added_naming_it(settings):
+    divs = divergences(
+        "Azerbaijan has influential allies, primarily Turkey.",
+        "en",
+        "Its strategic partners, Turkey and Iran, openly support Azerbaijan.",
+        "en",
+        settings=settings,
+    )
+    added = [d for d in divs if d.type == "entity_added"]
+    assert [d.text for d in added] == ["Iran"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang"),
+    [
+        (
+            "Armenian President Nikol Pashinyan spoke to Putin.",
+            "Президент Армении Никол Пашинян поговорил с Путиным.",
+            "ru",
+        ),
+        ("Moscow called for calm.", "La Russie a appelé au calme.", "fr"),
+        ("The French government agreed.", "Le gouvernement de la France a accepté.", "fr"),
+        ("NATO and the EU objected.", "L'OTAN et l'Union européenne se sont opposées.", "fr"),
+    ],
+)
+def test_names_match_across_languages_and_spellings(settings, a, b, lang):
+    found = types(a, "en", b, lang, settings)
+    assert not found & {"entity_added", "entity_missing"}
+
+
+def test_role_change_is_a_role_mismatch(settings):
+    assert "role_mismatch" in types(
+        "President Edouard Philippe spoke.",
+        "en",
+        "Le Premier ministre Edouard Philippe a parlé.",
+        "fr",
+        settings,
+    )
+
+
+def test_generic_and_specific_titles_agree(settings):
+    assert "role_mismatch" not in types(
+        "The minister spoke.", "en", "Le ministre des Affaires étrangères a parlé.", "fr", settings
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang", "diverges"),
+    [
+        ("He will attend.", "Il ne viendra pas.", "fr", True),
+        ("He will attend.", "Он придёт.", "ru", False),
+        ("He did not attend.", "Он не пришёл.", "ru", False),
+        ("He only came once.", "Il n'est venu qu'une fois.", "fr", False),
+    ],
+)
+def test_negation_polarity(settings, a, b, lang, diverges):
+    assert ("negation" in types(a, "en", b, lang, settings)) is diverges
+
+
+def test_modality_and_attribution_checks_can_be_turned_on(settings):
+    on = settings.replace("compare", check_modality=True, check_attribution=True)
+    found = types("Turkey may send troops.", "en", "Turkey sends troops, officials said.", "en", on)
+    assert {"modality", "attribution"} <= found
+    assert not {"modality", "attribution"} & types(
+        "Turkey may send troops.", "en", "Turkey sends troops.", "en", settings
+    )
+
+
+def _doc(doc_id, sentences, lang="en"):
+    segs, pos, text = [], 0, ""
+    for n, s in enumerate(sentences):
+        segs.append(Segment(f"{doc_id}:{n}", n, pos, pos + len(s), pos, pos + len(s), s, "body", lang))
+        text += s + " "
+        pos += len(s) + 1
+    return Document(doc_id, text, text=text, segments=tuple(segs), language=lang)
+
+
+def test_relate_gives_every_pair_a_relation_and_keeps_unmatched(settings, fake_encoder):
+    a = _doc(
+        "a",
+        ["Twelve soldiers were killed on Sunday.", "The weather was fine in the capital.", "Markets rose."],
+    )
+    b = _doc("b", ["Twenty soldiers were killed on Sunday.", "A new bridge opened."])
+    va, vb = (
+        fake_encoder.encode([s.text for s in a.segments]),
+        fake_encoder.encode([s.text for s in b.segments]),
+    )
+    alignment = Alignment(
+        "a", "b", "comparable", "test", (AlignedPair((0, 1), (0,), 0.7, 0.7, 0.3),), (2,), (1,)
+    )
+    out = relate(alignment, a, b, va, vb, settings=settings)
+    assert all(p.relation in RELATIONS for p in out.pairs)
+    assert all(d.type in DIVERGENCE_TYPES for p in out.pairs for d in p.divergences)
+    killed = [p for p in out.pairs if 0 in p.a and 0 in p.b]
+    assert killed and killed[0].relation == "divergent"
+    assert {d.type for d in killed[0].divergences} == {"number_mismatch"}
+    assert 1 in out.unmatched_a and 2 in out.unmatched_a and out.unmatched_b == (1,)
+
+
+def test_relate_is_deterministic(settings, fake_encoder):
+    a = _doc("a", ["Russia offered to mediate between Armenia and Azerbaijan.", "Turkey backs Azerbaijan."])
+    b = _doc("b", ["Russia is in a position to mediate.", "Turkey and Iran back Azerbaijan."])
+    va, vb = (
+        fake_encoder.encode([s.text for s in a.segments]),
+        fake_encoder.encode([s.text for s in b.segments]),
+    )
+    alignment = Alignment("a", "b", "comparable", "test", (AlignedPair((0, 1), (0, 1), 0.7, 0.7, 0.3),))
+    first = relate(alignment, a, b, va, vb, settings=settings)
+    assert first == relate(alignment, a, b, va, vb, settings=settings)
