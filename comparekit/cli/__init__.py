@@ -36,6 +36,7 @@ def _register() -> None:
         align_cmd,
         analyze_cmd,
         compare_cmd,
+        corpus_cmd,
         inspect_cmd,
         models_cmd,
         schema_cmd,

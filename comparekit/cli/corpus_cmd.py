@@ -1,0 +1,49 @@
+"""``comparekit corpus MANIFEST --out DIR [--scheduler local|processes|tcp://HOST:PORT]``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from comparekit.cli import app
+from comparekit.cli.options import Encoder, SettingsFile, build_settings
+
+
+@app.command()
+def corpus(
+    manifest: Path = typer.Argument(
+        ..., help="CSV or JSONL: path, outlet, language?, date?, url?, translated_from?"
+    ),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Folder for story reports, corpus tables and index.html."
+    ),
+    scheduler: str = typer.Option(
+        "local",
+        "--scheduler",
+        help="local (in-process, default), processes (LocalCluster) or tcp://HOST:PORT.",
+    ),
+    encoder: str | None = Encoder,
+    settings_file: Path | None = SettingsFile,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
+) -> int:
+    """Group a corpus into stories, compare every pair within each story, and write one
+    report per story plus corpus tables into --out. Rerun into the same --out to resume."""
+    from comparekit.corpus.run import run_corpus
+    from comparekit.errors import EXIT_CODES
+
+    settings = build_settings(settings_file, embed={"encoder": encoder})
+    result = run_corpus(manifest, out, settings=settings, scheduler=scheduler)
+    for row in result.skipped_rows:
+        sys.stderr.write(f"comparekit: error: {manifest}:{row.line}: skipped ({row.reason})\n")
+    for src in result.skipped_sources:
+        sys.stderr.write(f"comparekit: error: {manifest}:{src['line']}: skipped {src['reason']}\n")
+    if not quiet:
+        sys.stdout.write(
+            f"{result.documents} documents, {result.stories} stories, {result.pairs} pairs compared"
+            f" ({result.resumed} stories already done); "
+            f"{len(result.skipped_rows) + len(result.skipped_sources)} rows skipped\n"
+            f"index: {result.out / 'index.html'}\n"
+        )
+    return EXIT_CODES["partial"] if result.skipped_rows or result.skipped_sources else 0
