@@ -169,8 +169,7 @@ def align_pair(
     da: Document, db: Document, va: np.ndarray | None, vb: np.ndarray | None, *, settings: Settings
 ) -> Alignment:
     """The per-pair stages: align two prepared documents, then relate their claims.
-    ``va``/``vb``: ``[n_alignable, dim]`` or ``None``. Corpus mode scores candidate story
-    pairs with this too, so grouping and ``summary.similarity`` are one score."""
+    ``va``/``vb``: ``[n_alignable, dim]`` or ``None``."""
     alignment = align(da, db, va, vb, settings=settings)
     return relate(alignment, da, db, va, vb, settings=settings)
 
