@@ -74,6 +74,11 @@ def _is_name_line(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _ends_sentence(text)
 
 
+def _covered_script(word: str) -> bool:
+    """Latin or Cyrillic letters only: the scripts of the function-word languages."""
+    return all(ch < "\u0250" or "\u0400" <= ch < "\u0530" or "\u1e00" <= ch < "\u1f00" for ch in word)
+
+
 def verbless_label(text: str, max_words: int) -> bool:
     """A short line with no function word, no sentence ending and no lower-case start:
     a label, menu item or name rather than a piece of prose."""
@@ -84,8 +89,8 @@ def verbless_label(text: str, max_words: int) -> bool:
     if first.islower() or first.isdigit():
         return False
     letters = _WORD.findall(text)
-    if not letters:
-        return False
+    if not letters or not all(_covered_script(w) for w in letters):
+        return False  # no function-word list for this script: cannot tell a label from prose
     fw = function_words()
     return not any(w.lower() in fw for w in letters)
 
