@@ -21,12 +21,14 @@ documents, one sentence a line; sentences become paragraphs). Two runs:
    An artifact counts as found when a flag of its type overlaps its span (names: with the
    canonical surname as suggestion).
 
-Run: ``.venv/bin/python -m benchmarks.translation`` (about a minute on 2 busy cores).
+Run: ``.venv/bin/python -m benchmarks.translation`` (about a minute on 2 quiet cores);
+``--update-floors`` re-pins tests/eval/translation_floors.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -178,6 +180,7 @@ def run(folder: Path = NTREX_ENG, seed: int = SEED) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         rules_only = Settings({"translation": {"gazetteer": str(stripped_gazetteer(Path(tmp)))}})
         found: dict[str, Counter[str]] = defaultdict(Counter)
+        missed: list[str] = []
         for mode, cfg in (("rules_only", rules_only), ("listed", settings)):
             for doc_id, raw, meta, spans in injected:
                 if mode == "listed" and (not spans or spans[0][0] != "transliteration_variant"):
@@ -195,6 +198,8 @@ def run(folder: Path = NTREX_ENG, seed: int = SEED) -> dict:
                         for f in flags
                     )
                     found[key]["found"] += hit
+                    if not hit:
+                        missed.append(f"{mode} {doc_id}: {kind} {raw[start:end]!r}")
     recall = {k: round(v["found"] / v["total"], 4) for k, v in sorted(found.items())}
     return {
         "documents": len(docs),
@@ -204,12 +209,50 @@ def run(folder: Path = NTREX_ENG, seed: int = SEED) -> dict:
         "false_flags": dict(sorted(false_flags.items())),
         "false_flags_per_10k_words": round(10_000 * sum(false_flags.values()) / words, 4),
         "false_flag_examples": examples[:20],
+        "missed_examples": missed[:20],
     }
+
+
+FLOORS = ROOT / "tests" / "eval" / "translation_floors.json"
+# Floors sit this far below the measured recall (and the false-flag ceiling this far above
+# the measured rate), so that an unrelated change of a few flags does not fail CI.
+RECALL_MARGIN = 0.03
+FALSE_FLAG_MARGIN = 0.5
+
+
+def digest(folder: Path = NTREX_ENG) -> str:
+    """sha256 over the NTREX English files (names and bytes, sorted)."""
+    h = hashlib.sha256()
+    for p in sorted(folder.glob("*.txt")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def floors(res: dict) -> dict:
+    """The floor file's content for measured results ``res``."""
+    return {
+        "_about": "Written by `python -m benchmarks.translation --update-floors`; checked by "
+        "tests/eval/test_translation_gate.py.",
+        "ntrex_eng_sha256": digest(),
+        "gazetteer_sha256": hashlib.sha256(gazetteer_bytes()).hexdigest(),
+        "min_recall": {k: round(max(0.0, v - RECALL_MARGIN), 4) for k, v in res["recall"].items()},
+        "max_false_flags_per_10k_words": round(res["false_flags_per_10k_words"] + FALSE_FLAG_MARGIN, 4),
+        "measured": {
+            k: res[k] for k in ("documents", "words", "recall", "injected", "false_flags_per_10k_words")
+        },
+    }
+
+
+def gazetteer_bytes() -> bytes:
+    from comparekit.detect.translation.gazetteer import gazetteer_text
+
+    return gazetteer_text().encode("utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
+    parser.add_argument("--update-floors", action="store_true", help=f"re-pin {FLOORS.name}")
     args = parser.parse_args(argv)
     res = run()
     print(f"NTREX-128 English: {res['documents']} documents, {res['words']} words")
@@ -220,8 +263,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"false flags per 10,000 words: {res['false_flags_per_10k_words']:.3f}")
     for ex in res["false_flag_examples"]:
         print("  ", ex)
+    print(f"missed injected artifacts: {len(res['missed_examples'])} shown")
+    for ex in res["missed_examples"]:
+        print("  ", ex)
     if args.json:
         args.json.write_text(json.dumps(res, indent=2, sort_keys=True), "utf-8")
+    if args.update_floors:
+        FLOORS.write_text(json.dumps(floors(res), indent=1, sort_keys=True) + "\n", "utf-8")
+        print(f"wrote {FLOORS}")
     return 0
 
 

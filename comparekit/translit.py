@@ -48,6 +48,7 @@ READING_RULES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         (r"sch", ("SH", "ZH")),
         (r"ch", ("KH",)),
         (r"dse$", ("DZE",)),
+        (r"^h", ("H", "G")),  # Ukrainian h for Russian g: Hrojsman = Groysman
         (r"^s(?=[aeiou])", ("Z", "S")),
         (r"(?<=[aeiour])s(?=[aeioun])", ("Z", "S")),
         (r"z", ("TS",)),
@@ -167,7 +168,7 @@ _FORWARD: dict[str, tuple[tuple[str, str], ...]] = {
     "tr": (("sh", "Ş"), ("ch", "Ç"), ("j", "C"), ("kh", "H")),
     "cs": (("shch", "ŠČ"), ("ch", "Č"), ("sh", "Š"), ("zh", "Ž"), ("kh", "CH"), ("ts", "C"), ("y", "J")),
     "es": (("kh", "J"), ("yev$", "IEV")),
-    "it": (("sh", "SC"), ("kh", "CH")),
+    "it": (("sh(?=[aou])", "SCI"), ("sh", "SC"), ("kh", "CH")),
 }
 
 MAX_READINGS = 8

@@ -244,3 +244,19 @@ def test_cli_translated_from_reaches_the_report(tmp_path, use_fake_encoder):
     assert [d.get("translated_from") for d in report["documents"]] == [None, "fr"]
     types = {f["type"] for f in report["flags"] if f["doc"] == "rfi_russia_appeasement"}
     assert {"false_friend", "transliteration_variant", "role_mismatch", "foreign_typography"} <= types
+
+
+def test_name_inconsistency_outside_the_gazetteer(settings):
+    from comparekit.results import AlignedPair, Alignment
+
+    a = make(f"{BODY} Fighting resumed in Nagorno-Karabakh and near Stepanakert on Sunday.", settings)
+    b = prepare(
+        Document(
+            id="b", raw_text=f"{BODY} Fighting resumed in Nagorno-Karabagh and near Stepanakert on Sunday."
+        ),
+        settings=settings,
+    )
+    pairs = tuple(AlignedPair((i,), (i,), 0.9, 0.9, 0.9) for i in range(len(a.segments)))
+    al = Alignment(a="d", b="b", mode="parallel", mode_reason="test", pairs=pairs)
+    found = detect_across([a, b], [al], settings=settings)
+    assert {(f.doc, f.text) for f in found} == {("d", "Nagorno-Karabakh"), ("b", "Nagorno-Karabagh")}

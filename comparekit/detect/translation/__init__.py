@@ -113,7 +113,7 @@ def detect_across(
             surname = next((x for x in m.matches if x.part == "surname"), None)
             if surname is not None:
                 spellings.setdefault(surname.person, {}).setdefault(doc.id, []).append(m)
-    findings = []
+    findings = _aligned_name_findings(docs, alignments, index, settings)
     for person_i, by_doc in sorted(spellings.items()):
         person = index.people[person_i]
         forms = {d: {fold(m.text) for m in ms} for d, ms in by_doc.items()}
@@ -150,3 +150,63 @@ def detect_across(
                     )
                 )
     return findings
+
+
+def _proper_names(doc: Document, seg_indices, index, settings) -> dict[str, tuple[int, int, str]]:
+    """Folded proper name -> (raw start, raw end, text) for the capitalised, rare,
+    non-initial words of some segments (words the gazetteer knows are left out)."""
+    out = {}
+    for i in seg_indices:
+        if i >= len(doc.segments):
+            continue
+        seg = doc.segments[i]
+        for n, m in enumerate(names.WORD.finditer(seg.text)):
+            word = names._POSSESSIVE.sub("", m.group())
+            if n == 0 or len(word) < settings.translation.inconsistency_min_length or not word[0].isupper():
+                continue
+            if names._zipf(fold(word)) >= settings.translation.name_max_english_zipf or index.match(word):
+                continue
+            start, end = doc.to_raw(seg.text_start + m.start(), seg.text_start + m.start() + len(word))
+            out.setdefault(fold(word), (start, end, word))
+    return out
+
+
+def _aligned_name_findings(docs, alignments, index, settings) -> list[Finding]:
+    """Names outside the gazetteer spelled differently in an aligned pair of segments
+    ("Karabakh" / "Karabagh"): both spellings are flagged."""
+    from rapidfuzz import fuzz
+
+    by_id = {d.id: d for d in docs}
+    found: dict[tuple[str, int, int], Finding] = {}
+    for al in alignments:
+        da, db = by_id.get(al.a), by_id.get(al.b)
+        if da is None or db is None:
+            continue
+        for pair in al.pairs:
+            na, nb = _proper_names(da, pair.a, index, settings), _proper_names(db, pair.b, index, settings)
+            for ka, (sa, ea, ta) in sorted(na.items()):
+                if ka in nb:
+                    continue
+                for kb, (sb, eb, tb) in sorted(nb.items()):
+                    if kb in na or ka.startswith(kb) or kb.startswith(ka):
+                        continue
+                    if fuzz.ratio(ka, kb) < settings.translation.inconsistency_min_ratio:
+                        continue
+                    for doc, s, e, mine, other in ((da, sa, ea, ta, tb), (db, sb, eb, tb, ta)):
+                        found.setdefault(
+                            (doc.id, s, e),
+                            Finding(
+                                doc=doc.id,
+                                start=s,
+                                end=e,
+                                text=mine,
+                                category="translation",
+                                type="name_inconsistency",
+                                severity="info",
+                                message=f"“{mine}” here, “{other}” in the aligned passage of another source",
+                                confidence=0.6,
+                                suggestion=None,
+                                evidence={"other_spellings": [other]},
+                            ),
+                        )
+    return [found[k] for k in sorted(found)]

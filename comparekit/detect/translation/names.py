@@ -169,6 +169,12 @@ def transliteration_findings(
             continue
         surnames = [x for x in m.matches if x.part == "surname"]
         pick = surnames[0] if surnames else None
+        prev = found[k - 1] if k else None
+        if pick is not None and prev is not None and prev.segment == m.segment and m.start - prev.end <= 2:
+            # several people share the reading ("Sarkissjan": Sargsyan, Sarkissian): the
+            # given name just before decides
+            given = {x.person for x in prev.matches if x.part == "given"}
+            pick = next((x for x in surnames if x.score == pick.score and x.person in given), pick)
         if pick is None:
             nxt = found[k + 1] if k + 1 < len(found) else None
             if nxt is None or nxt.segment != m.segment or nxt.start - m.end > 2:

@@ -40,7 +40,7 @@ TYPOGRAPHY: tuple[tuple[str, re.Pattern, tuple[str, ...], str], ...] = (
     ),
     (
         "space_before_punctuation",
-        re.compile(rf"(?<=\w)[{_NB}][;:!?]|(?<=[a-z]) [;!?](?=\s|$)"),
+        re.compile(rf"(?<=\S)[{_NB}][;:!?]|(?<=[a-z]) [;!?](?=\s|$)"),
         ("fr",),
         "a space before ; : ! ? (French typography)",
     ),
