@@ -40,7 +40,9 @@ def _figure(report: dict[str, Any]):
     doc_ids = [d["id"] for d in report.get("documents", []) if d["id"] in profiles] or sorted(profiles)
     frames = list(next(iter(profiles.values())).keys()) if profiles else []
     with matplotlib.rc_context(_STYLE):
-        fig = Figure(figsize=(max(6.0, 0.9 * len(frames) + 1.5), 3.4), dpi=100)
+        fig = Figure(
+            figsize=(max(6.0, 0.9 * len(frames) + 1.5), 3.4 + 0.2 * ((len(doc_ids) + 2) // 3)), dpi=100
+        )
         ax = fig.add_subplot(1, 1, 1)
         width = 0.8 / max(len(doc_ids), 1)
         for n, doc_id in enumerate(doc_ids):
@@ -59,7 +61,14 @@ def _figure(report: dict[str, Any]):
         ax.set_title("Frame profile per document (hatched: frame present)")
         ax.spines[["top", "right"]].set_visible(False)
         if doc_ids:
-            ax.legend(loc="upper right", frameon=False, fontsize=8)
+            # Below the axes: inside it would cover the bars of high-scoring frames.
+            ax.legend(
+                loc="upper center",
+                bbox_to_anchor=(0.5, -0.2),
+                ncol=min(len(doc_ids), 3),
+                frameon=False,
+                fontsize=8,
+            )
         fig.tight_layout()
     return fig
 
