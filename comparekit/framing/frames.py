@@ -20,7 +20,6 @@ its calibrated threshold (``framing.thresholds``, else ``framing.presence_thresh
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -154,9 +153,3 @@ def segment_scores(
     floor, ceiling = float(cfg.prototype_floor), float(cfg.prototype_ceiling)
     proto = np.clip((sims - floor) / (ceiling - floor), 0.0, 1.0)
     return combine(cue, proto, float(cfg.cue_weight))
-
-
-def dominant(scores: dict[str, float], minimum: float) -> str | None:
-    """The highest-scoring frame, or ``None`` when no frame reaches ``minimum``."""
-    frame, value = max(sorted(scores.items()), key=lambda kv: kv[1])
-    return frame if value >= minimum and not math.isclose(value, 0.0) else None
