@@ -34,6 +34,7 @@ class SideFacts:
     roles: list
     entities: list
     negations: list
+    lexneg: list
     modality: list
     attribution: list
     other: entities.OtherSide
@@ -55,6 +56,7 @@ def read_side(text: str, lang: str | None) -> SideFacts:
         roles=roles,
         entities=ents,
         negations=cues.negations(tokens, lang),
+        lexneg=cues.lexical_negatives(tokens, lang),
         modality=cues.cue_list(tokens, lang, "modality"),
         attribution=cues.cue_list(tokens, lang, "attribution"),
         other=entities.OtherSide(tokens, text),
@@ -120,8 +122,10 @@ def check_pair(
 
     na, nb = len(a.negations), len(b.negations)
     # Polarity, not counts: translations split or merge negations ("never" / "не ...
-    # никогда"), so one side with none against one with some, or a gap of two, is needed.
-    if (na == 0) != (nb == 0) or abs(na - nb) >= 2:
+    # никогда"), so one side with none against one with some, or a gap of two, is needed;
+    # a gap of one is excused when the other side says "no" with a word (unable / не смог).
+    fewer = b if na > nb else a
+    if ((na == 0) != (nb == 0) or abs(na - nb) >= 2) and not (abs(na - nb) == 1 and fewer.lexneg):
         side, doc = (a, doc_a) if na > nb else (b, doc_b)
         neg = _join(side.negations)
         out.append(

@@ -51,42 +51,63 @@ def role_conflicts(a: list[Cue], b: list[Cue]) -> tuple[list[Cue], list[Cue]]:
     return [x for x in a if not ok(x, b)], [y for y in b if not ok(y, a)]
 
 
+_FR_PARTNERS = {
+    "pas",
+    "jamais",
+    "plus",
+    "rien",
+    "aucun",
+    "aucune",
+    "personne",
+    "guère",
+    "nullement",
+    "ni",
+    "nul",
+}
+#: Fixed phrases with a negation word that do not negate ("тем не менее" = even so).
+_NOT_NEGATION = {
+    "ru": (("тем", "не", "менее"), ("не", "только"), ("не", "раз"), ("не", "менее"), ("ни", "один")),
+    "en": (("not", "only"), ("no", "doubt"), ("nothing", "but")),
+    "fr": (("non", "seulement"),),
+}
+
+
 def negations(tokens: list[Token], lang: str | None) -> list[Cue]:
-    """Negation cues. French "ne ... pas" counts once; "ne ... que" (only) is not a negation."""
+    """Negations, one per negated clause: cues within three words of each other count
+    once ("никто ... не", "ne ... jamais"); French "ne" needs its partner (pas, jamais,
+    rien ...), so "ne" explétif and "ne ... que" (only) are not negations."""
     lang = lang_of(lang)
     words = set(lexicon()["negation"][lang])
-    out = []
     lows = [t.low for t in tokens]
-    k = 0
-    while k < len(tokens):
-        w = lows[k]
-        if w in words:
-            if lang == "fr" and w in ("ne", "n"):
-                window = lows[k + 1 : k + 5]
-                if ({"que", "qu"} & set(window)) and not (
-                    {"pas", "jamais", "plus", "rien", "aucun", "aucune", "personne"} & set(window)
-                ):
-                    k += 1
+    skip: set[int] = set()
+    for phrase in _NOT_NEGATION.get(lang, ()):
+        n = len(phrase)
+        for k in range(len(lows) - n + 1):
+            if tuple(lows[k : k + n]) == phrase:
+                skip.update(range(k, k + n))
+    out: list[Cue] = []
+    last = -10
+    for k, w in enumerate(lows):
+        if w not in words or k in skip:
+            continue
+        if lang == "fr":
+            if w in ("ne", "n"):
+                if not _FR_PARTNERS & set(lows[max(0, k - 3) : k] + lows[k + 1 : k + 6]):
                     continue
-                # The second half of ne...pas/jamais/rien is the same negation.
-                for j in range(k + 1, min(k + 5, len(lows))):
-                    if lows[j] in ("pas", "jamais", "rien", "aucun", "aucune", "plus", "personne"):
-                        lows[j] = "_"
-                        break
-            if lang == "fr" and w == "non" and k + 1 < len(lows) and lows[k + 1] in ("seulement", "plus"):
-                k += 1
-                continue
-            if lang == "en" and w == "no" and k + 1 < len(lows) and lows[k + 1] in ("longer", "doubt"):
-                pass
-            if lang == "ru" and w == "не" and k + 1 < len(lows) and lows[k + 1] in ("только", "менее", "раз"):
-                k += 1
-                continue
-            if lang == "en" and w == "not" and k + 1 < len(lows) and lows[k + 1] in ("only",):
-                k += 1
-                continue
-            out.append(Cue("negation", tokens[k].text, k, k + 1))
-        k += 1
+            elif w in ("personne", "nul") and not {"ne", "n"} & set(lows[k + 1 : k + 3]):
+                continue  # "une personne": a noun, not "personne ne"
+        if k - last <= 3:
+            last = k
+            continue
+        out.append(Cue("negation", tokens[k].text, k, k + 1))
+        last = k
     return out
+
+
+def lexical_negatives(tokens: list[Token], lang: str | None) -> list[Cue]:
+    """Words that say "no" without a negation word (unable, refused, sans, отказался ...)."""
+    lang = lang_of(lang)
+    return _spans(tokens, find_phrases(tokens, {"lexneg": lexicon()["lexical_negatives"][lang]}))
 
 
 def cue_list(tokens: list[Token], lang: str | None, kind: str) -> list[Cue]:

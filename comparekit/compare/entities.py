@@ -16,11 +16,12 @@ changes how a name is written: a mention of A is *present* in B when
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from comparekit.compare.lexicon import Token, countries, fold, lang_of, lexicon
+from comparekit.compare.lexicon import Token, countries, find_phrases, fold, lang_of, lexicon
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,10 @@ def resolve(word_fold: str, acronym: bool = False) -> str | None:
                 return code
         for name, code in by_prefix.get(word_fold[:4], ()):
             p = _common_prefix(name, word_fold)
-            if p >= max(4, min(len(name), len(word_fold)) - 2) and len(word_fold) <= len(name) + 3:
+            if (
+                p >= max(4, min(len(name), len(word_fold)) - 2)
+                and len(name) - 3 <= len(word_fold) <= len(name) + 3
+            ):
                 return code
     return None
 
@@ -97,7 +101,32 @@ def text_ids(tokens: list[Token]) -> set[str]:
     for a, b in zip(folds, folds[1:]):
         if (c := exact.get(a + b)) is not None:
             ids.add(c)
+    # Organisation names of several words, inflected ("Верховного суда", "Белого дома").
+    ids.update(label for label, _, _ in find_phrases(tokens, _org_phrases()))
     return ids
+
+
+@lru_cache(maxsize=1)
+def _org_phrases() -> dict[str, list[str]]:
+    return {
+        "org:" + code: [n.lower() for n in names if " " in n]
+        for code, names in lexicon()["organisations"].items()
+    }
+
+
+_VOWELS = set("aeiou")
+
+
+def skeleton(word_fold: str) -> str:
+    """Consonant skeleton of a folded word, for names across scripts: Rangers /
+    Рейнджерс -> rngrs, Waters / Уотерс -> vtrs, Daley / Дейли -> dl, Rosa / Роза -> rs."""
+    s = word_fold
+    if s.startswith("uo") or s.startswith("ui") or s.startswith("ue"):
+        s = "v" + s[1:]  # English w- in Russian: Уоррен, Уильям, Уэльс
+    for a, b in (("dzh", "g"), ("zh", "g"), ("tsh", "ch"), ("ts", "z"), ("z", "s"), ("h", ""), ("kv", "k")):
+        s = s.replace(a, b)
+    s = "".join(ch for ch in s if ch not in _VOWELS)
+    return re.sub(r"(.)\1+", r"\1", s)
 
 
 def _common_word(word: str, lang: str, min_zipf: float = 4.0) -> bool:
@@ -146,10 +175,11 @@ def extract_entities(
             end += 1
         words = [t for t in tokens[k:end] if t.low not in _STOP_CONNECT]
         folds = tuple(f for f in (fold(t.text) for t in words) if len(f) >= 2)
-        ids = frozenset(c for t in words if (c := resolve(fold(t.text), t.text.isupper())))
-        joined = "".join(folds)
-        if not ids and (c := _gazetteer()[0].get(joined)):
-            ids = frozenset({c})
+        whole = _gazetteer()[0].get("".join(folds))
+        if whole is not None:  # "United States" is one country, not "United" + "States"
+            ids = frozenset({whole})
+        else:
+            ids = frozenset(c for t in words if (c := resolve(fold(t.text), t.text.isupper())))
         if not ids and all(_common_word(t.text, lang, 4.5) for t in words):
             # "Supreme Court", "Navy", "Police": capitalised common words are translated.
             k = end
@@ -193,7 +223,9 @@ class OtherSide:
 
     def __init__(self, tokens: list[Token], text: str) -> None:
         self.ids = text_ids(tokens)
-        self.folds = sorted({f for t in tokens if len(f := fold(t.text)) >= 3})
+        self.folds = sorted({f for t in tokens if len(f := fold(t.text)) >= 2})
+        # Skeletons are loose: they are matched against capitalised words only.
+        self.cap_folds = sorted({f for t in tokens if t.text[:1].isupper() and len(f := fold(t.text)) >= 2})
         self.text = text
         self._norm: set[str] | None = None
 
@@ -208,14 +240,29 @@ class OtherSide:
         return self._norm
 
 
+def _skeleton_match(a: str, b: str) -> bool:
+    """Names across scripts by consonant skeleton (see :func:`skeleton`); two-consonant
+    skeletons must also start alike (Daley / Дейли), longer ones may differ by an ending
+    (Путин / Путиным)."""
+    sa, sb = skeleton(a), skeleton(b)
+    short = min(len(sa), len(sb))
+    if short < 2:
+        return False
+    if sa == sb:
+        return short >= 3 or a[:1] == b[:1]
+    return short >= 3 and abs(len(sa) - len(sb)) <= 1 and (sa.startswith(sb) or sb.startswith(sa))
+
+
 def present(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bool:
     """Whether ``mention`` (one side) is named anywhere in ``other`` (the other side)."""
     if mention.ids & other.ids:
         return True
     for f in mention.folds:
-        if len(f) < 3:
+        if len(f) < 2:
             continue
         if any(_word_match(f, g, min_ratio) for g in other.folds):
+            return True
+        if any(_skeleton_match(f, g) for g in other.cap_folds):
             return True
     fn = external_normaliser()
     if fn is not None:
