@@ -108,3 +108,14 @@ def test_limits_come_from_settings(settings):
     assert _kind(text, settings) == "boilerplate"
     tight = settings.replace("segment", boilerplate_max_words=5)
     assert _kind(text, tight) is None
+
+
+def test_menu_runs_are_boilerplate(settings):
+    paras = ["Storm hits the coast", "Home", "World News", "Sport", "Culture and Arts", "The storm hit at dawn."]
+    kinds = paragraph_kinds(paras, settings=settings)
+    assert kinds == [None, "boilerplate", "boilerplate", "boilerplate", "boilerplate", None]
+    # An ingredient list has quantities; a list of points has sentence ends: both stay.
+    recipe = ["Almond biscuits", "200 g sugar", "100 g butter", "2 eggs", "Mix everything well."]
+    assert paragraph_kinds(recipe, settings=settings)[1:4] == [None, None, None]
+    points = ["Our plan", "Build homes.", "Cut taxes.", "Fix roads.", "That is all."]
+    assert paragraph_kinds(points, settings=settings) == [None] * 5

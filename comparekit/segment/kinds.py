@@ -155,7 +155,14 @@ def classify_paragraphs(paragraphs: list[str], *, settings: Any = None) -> list[
         if decision.kind != "related":
             in_related_list = False
         decisions.append(decision)
-    return _structure_pass(paragraphs, decisions, seg.verbless_max_words, seg.lone_label_max_words)
+    return _structure_pass(
+        paragraphs,
+        decisions,
+        seg.verbless_max_words,
+        seg.lone_label_max_words,
+        seg.menu_line_max_words,
+        seg.menu_min_run,
+    )
 
 
 def lone_label(text: str, max_words: int) -> bool:
@@ -165,7 +172,12 @@ def lone_label(text: str, max_words: int) -> bool:
 
 
 def _structure_pass(
-    paragraphs: list[str], decisions: list[KindDecision], max_words: int, lone_max_words: int
+    paragraphs: list[str],
+    decisions: list[KindDecision],
+    max_words: int,
+    lone_max_words: int,
+    menu_max_words: int,
+    menu_min_run: int,
 ) -> list[KindDecision]:
     """Short verbless lines become boilerplate when they stand among non-article lines.
 
@@ -190,6 +202,44 @@ def _structure_pass(
         neighbours = [j for j in (i - 1, i + 1) if 0 <= j < n]
         if any(decisions[j].kind not in (None, "caption") or labels[j] for j in neighbours):
             out[i] = KindDecision("boilerplate", "structure")
+    return _menu_runs(paragraphs, out, menu_max_words, menu_min_run)
+
+
+def _menu_line(text: str, max_words: int) -> bool:
+    words = text.split()
+    first = text.lstrip("\"'“‘«(„[")[:1]
+    return (
+        0 < len(words) <= max_words
+        and not _ends_sentence(text)
+        and not _LIST_MARKS.search(text)
+        and not first.islower()
+        and not text.rstrip().endswith(":")
+    )
+
+
+def _menu_runs(
+    paragraphs: list[str], decisions: list[KindDecision], max_words: int, min_run: int
+) -> list[KindDecision]:
+    """A run of at least ``min_run`` short lines without sentence ends, digits or commas
+    (navigation menus, footer link lists, teaser titles) is boilerplate; lines that
+    already have a kind keep it, and the first line of the document (the headline) is
+    never part of a run."""
+    out = list(decisions)
+    i = 1
+    n = len(paragraphs)
+    while i < n:
+        j = i
+        while (
+            j < n
+            and (out[j].kind is None or out[j].reason == "structure")
+            and _menu_line(paragraphs[j].strip(), max_words)
+        ):
+            j += 1
+        if j - i >= min_run:
+            for k in range(i, j):
+                if out[k].kind is None:
+                    out[k] = KindDecision("boilerplate", "structure")
+        i = max(j, i + 1)
     return out
 
 

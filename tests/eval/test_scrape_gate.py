@@ -52,3 +52,21 @@ def test_ntrex_clean_news_gets_almost_no_flags(bench):
     assert result["per_10k_words"] <= FLOORS["ntrex"]["max_per_10k_words"], result["examples"]
     # No non-article flag at all on clean news paragraphs.
     assert not set(result["by_type"]) & {"boilerplate", "byline", "related_links", "tags"}, result["by_type"]
+
+
+@pytest.mark.slow
+def test_snippets_inside_naively_scraped_pages(bench):
+    path = require_shared_data("scrape", "trafilatura_eval", "evaldata_full.json")
+    html_dir = require_shared_data("scrape", "trafilatura_eval", "html")
+    scores = bench.inpage_scores(path, html_dir)
+    failures = []
+    for group, floor in sorted(FLOORS["inpage"].items()):
+        got = scores[group]
+        if got["recall"] < floor["min_recall"]:
+            failures.append(f"{group}: recall {got['recall']} < floor {floor['min_recall']}")
+        if got["wrong_flag_rate"] > floor["max_wrong_flag_rate"]:
+            failures.append(
+                f"{group}: wrong-flag rate {got['wrong_flag_rate']} > {floor['max_wrong_flag_rate']}"
+            )
+    assert not failures, "; ".join(failures)
+    assert scores["all"]["wrong_flag_rate"] <= 0.05
