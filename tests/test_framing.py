@@ -205,3 +205,27 @@ def test_make_doc_offsets_are_consistent():
     for s in d.segments:
         assert d.raw_text[s.start : s.end] == s.text
     assert dataclasses.replace(d).segments == d.segments
+
+
+def test_channels_say_which_signals_were_used(settings, fake_encoder):
+    a = make_doc("a", ["The war escalated.", "Peace talks failed."])
+    assert frame_profile([a], (), fake_encoder, None, settings=settings)["channels"] == {
+        "a": "cues+prototypes"
+    }
+    assert frame_profile([a], (), None, None, settings=settings)["channels"] == {"a": "cues"}
+    assert frame_profile([a], (), fake_encoder, {"a": None}, settings=settings)["channels"] == {"a": "cues"}
+
+
+def test_unloadable_encoder_falls_back_to_cues(settings):
+    from comparekit.errors import ModelError
+
+    class Broken:
+        name, dim, languages, sha256 = "broken", 8, None, "0" * 64
+
+        def encode(self, texts):
+            raise ModelError("no model here")
+
+    a = make_doc("a", ["The war escalated."])
+    out = frame_profile([a], (), Broken(), None, settings=settings)
+    assert out["channels"]["a"].startswith("cues (encoder unavailable")
+    assert out["frames"]["a"]["conflict"] > 0.0

@@ -6,6 +6,8 @@ returns plain data:
 
 - ``frames``: per document, a score in [0, 1] for each frame (:mod:`.frames`);
 - ``present``: per document, the frames whose score reaches their calibrated threshold;
+- ``channels``: per document, ``cues+prototypes``, or ``cues`` (a language the encoder
+  does not know, or no encoder);
 - ``segments``: per document, compact per-segment scores (segments with a frame above
   ``framing.segment_min_score`` only, with their cue words);
 - ``distinctive_terms``: Monroe et al. log-odds with a wordfreq prior (:mod:`.terms`);
@@ -23,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from comparekit.document import Document
+from comparekit.errors import ModelError
 from comparekit.framing.cues import FRAMES
 from comparekit.settings import Settings
 
@@ -64,8 +67,11 @@ def frame_profile(
     """Everything ``report["framing"]`` holds, for the compared (or analysed) documents.
 
     ``vectors`` maps a document id to its alignable segments' embeddings (the pipeline's
-    ``vectors``); a document missing there, or with ``None``, is embedded with
-    ``encoder`` when its language is one the encoder knows, otherwise scored on cues only.
+    ``vectors``; ``None`` for a language the encoder does not know: cues only). When
+    ``vectors`` itself is ``None`` (``analyze`` embeds nothing else), each document is
+    embedded here with ``encoder``; if that encoder cannot be loaded, the documents are
+    scored on cues only and ``channels`` says so. ``channels`` records, per document,
+    which channels its scores come from.
     """
     from comparekit.framing import frames as fr
     from comparekit.framing.actors import actors
@@ -78,13 +84,27 @@ def frame_profile(
     profiles: dict[str, dict[str, float]] = {}
     present: dict[str, list[str]] = {}
     segments: dict[str, list[dict]] = {}
+    channels: dict[str, str] = {}
     for doc in docs:
         vec = (vectors or {}).get(doc.id)
+        channel = "cues+prototypes"
         if vec is None and encoder is not None and vectors is None:
             known = encoder.languages is None or doc.language in encoder.languages
             texts = [s.text for s in doc.segments if s.alignable]
-            vec = encoder.encode(texts) if known and texts else None
-        profile, seg_scores = document_frame_data(doc, vec, encoder, settings=settings)
+            try:
+                vec = encoder.encode(texts) if known and texts else None
+            except ModelError as exc:
+                log.warning("framing on cues only: %s", exc)
+                channel = f"cues (encoder unavailable: {exc})"
+        if vec is None or encoder is None:
+            channel = channel if channel.startswith("cues (") else "cues"
+        try:
+            profile, seg_scores = document_frame_data(doc, vec, encoder, settings=settings)
+        except ModelError as exc:  # the exemplars could not be embedded either
+            log.warning("framing on cues only: %s", exc)
+            channel = f"cues (encoder unavailable: {exc})"
+            profile, seg_scores = document_frame_data(doc, None, None, settings=settings)
+        channels[doc.id] = channel
         profiles[doc.id] = profile
         present[doc.id] = [f for f in FRAMES if profile[f] >= limits[f]]
         alignable = [s for s in doc.segments if s.alignable]
@@ -98,6 +118,7 @@ def frame_profile(
         "frames": profiles,
         "present": present,
         "thresholds": limits,
+        "channels": channels,
         "segments": segments,
         "distinctive_terms": distinctive_terms(docs, settings=settings),
         "actors": actors(docs, settings=settings),
