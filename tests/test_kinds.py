@@ -111,7 +111,14 @@ def test_limits_come_from_settings(settings):
 
 
 def test_menu_runs_are_boilerplate(settings):
-    paras = ["Storm hits the coast", "Home", "World News", "Sport", "Culture and Arts", "The storm hit at dawn."]
+    paras = [
+        "Storm hits the coast",
+        "Home",
+        "World News",
+        "Sport",
+        "Culture and Arts",
+        "The storm hit at dawn.",
+    ]
     kinds = paragraph_kinds(paras, settings=settings)
     assert kinds == [None, "boilerplate", "boilerplate", "boilerplate", "boilerplate", None]
     # An ingredient list has quantities; a list of points has sentence ends: both stay.
