@@ -23,6 +23,8 @@ REQUIRED = ("path", "outlet")
 OPTIONAL = ("language", "date", "url", "translated_from")
 COLUMNS = REQUIRED + OPTIONAL
 
+# Control characters (NUL included) never reach an outlet name: it is shown in tables.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 
 
@@ -109,10 +111,13 @@ def _entry(line: int, row: dict[str, str], base: Path) -> Entry:
         raise ValueError(f"language {language!r} is not a language code such as 'en' or 'zh-TW'")
     date = parse_date(values["date"]) if values["date"] else None
     path = Path(values["path"])
+    outlet = _CONTROL.sub(" ", values["outlet"]).strip()
+    if not outlet:
+        raise ValueError("outlet is empty")
     return Entry(
         line=line,
         path=os.path.normpath(str(path if path.is_absolute() else base / path)),
-        outlet=values["outlet"],
+        outlet=outlet,
         language=language,
         date=date,
         url=values["url"] or None,

@@ -57,7 +57,7 @@ class CorpusResult:
 def connect(scheduler: str, settings: Settings) -> Iterator[Any]:
     """A ``distributed.Client`` for ``local``, ``processes`` or ``tcp://HOST:PORT``."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError as exc:  # pragma: no cover - dask is a dependency of corpus mode
         raise UsageError("corpus mode needs dask[distributed] (pip install 'comparekit[dask]')") from exc
     silence = logging.getLogger("distributed")
@@ -65,16 +65,9 @@ def connect(scheduler: str, settings: Settings) -> Iterator[Any]:
     silence.setLevel(logging.ERROR)
     try:
         if scheduler == "local":
-            cluster = LocalCluster(processes=False, n_workers=1, threads_per_worker=1, dashboard_address=None)
+            cluster = loopback_cluster(processes=False, workers=1)
         elif scheduler == "processes":
-            cluster = LocalCluster(
-                n_workers=settings.corpus.workers,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-                memory_limit=0,
-            )
+            cluster = loopback_cluster(processes=True, workers=settings.corpus.workers)
         elif scheduler.startswith("tcp://"):
             cluster = None
         else:
@@ -96,6 +89,24 @@ def connect(scheduler: str, settings: Settings) -> Iterator[Any]:
                 cluster.close()
     finally:
         silence.setLevel(level)
+
+
+def loopback_cluster(*, processes: bool, workers: int):
+    """A LocalCluster whose every socket (scheduler, workers, their HTTP endpoints)
+    listens on 127.0.0.1 only, with no dashboard and one thread per worker. With
+    ``processes=False`` the workers run in this process and talk over ``inproc://``."""
+    from distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=processes,
+        **({"host": "127.0.0.1"} if processes else {}),
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+        worker_dashboard_address="127.0.0.1:0",
+        memory_limit=0,
+    )
 
 
 def assign_ids(entries: list[Entry]) -> list[tuple[str, Entry]]:
@@ -129,7 +140,7 @@ def run_corpus(
     t_start = time.perf_counter()
     entries, bad_rows = read_manifest(manifest)
     for row in bad_rows:
-        log.warning("manifest line %d skipped: %s", row.line, row.reason)
+        log.info("manifest line %d skipped: %s", row.line, row.reason)
     if not entries:
         raise InputError(f"{manifest}: no usable rows ({len(bad_rows)} skipped)")
     out = ensure_dir(out_dir)

@@ -71,7 +71,7 @@ def prepare_chunk(entries: Sequence[tuple[str, Entry]], settings: Settings) -> P
     per-document stages, once per document, with one ``encode`` call for the chunk."""
     import time
 
-    from comparekit.embed import get_encoder
+    from comparekit import pipeline
     from comparekit.load import load_path
     from comparekit.pipeline import embed_documents, prepare
 
@@ -108,7 +108,7 @@ def prepare_chunk(entries: Sequence[tuple[str, Entry]], settings: Settings) -> P
         seconds["prepare"] += time.perf_counter() - t1
         docs.append(doc)
     t2 = time.perf_counter()
-    vectors = embed_documents(docs, get_encoder(settings=settings))
+    vectors = embed_documents(docs, pipeline.get_encoder(settings=settings))
     seconds["embed"] = time.perf_counter() - t2
     return PreparedChunk(tuple(docs), vectors, tuple(skipped), seconds)
 

@@ -1,0 +1,183 @@
+"""Corpus mode: manifest reading, safe output paths, story grouping, the run end to end
+(in-process, fake encoder), resume, and the CLI's exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from comparekit.corpus.manifest import read_manifest
+from comparekit.corpus.paths import inside, safe_component
+from comparekit.corpus.stories import DocSummary, average_linkage, candidate_pairs, name_and_number_keys
+from comparekit.errors import InputError, OutputError
+
+STORIES = {
+    "quake": [
+        "Earthquake hits Lima. A magnitude 7.1 earthquake struck Lima on Monday, killing 12 people."
+        " Rescue teams searched collapsed buildings in the Peruvian capital through the night.",
+        "Quake kills 12 in Lima. The magnitude 7.1 earthquake struck the Peruvian capital Lima on Monday."
+        " Rescue teams searched the collapsed buildings through the night, officials said.",
+    ],
+    "budget": [
+        "Parliament passes budget. The Danish parliament approved the 2025 budget by 95 votes to 80."
+        " The finance minister said spending on schools will rise by 4 percent.",
+        "Danish budget approved. Parliament approved the 2025 budget on Thursday by 95 votes to 80."
+        " Spending on schools will rise by 4 percent, the finance minister said.",
+        "Budget vote in Copenhagen. By 95 votes to 80, the Danish parliament approved the 2025 budget."
+        " The finance minister promised that spending on schools will rise by 4 percent.",
+    ],
+}
+
+
+def write_corpus(tmp_path: Path, outlets: dict[str, str] | None = None) -> Path:
+    """Five articles on two stories, plus bad rows; returns the manifest path."""
+    rows = ["path,outlet,language,date,url"]
+    n = 0
+    for story, texts in STORIES.items():
+        for k, text in enumerate(texts):
+            n += 1
+            path = tmp_path / f"{story}_{k}.txt"
+            path.write_text(text + "\n", encoding="utf-8")
+            outlet = (outlets or {}).get(f"{story}_{k}", f"outlet{k}")
+            rows.append(f'{path.name},"{outlet}",en,2024-05-0{1 + k},https://example.org/{story}/{k}')
+    rows.append("missing.txt,outlet9,en,,")  # line 7: no such file (skipped when loading)
+    rows.append(",outlet9,en,,")  # line 8: empty path
+    rows.append("quake_0.txt,outlet9,en,,")  # line 9: duplicate path
+    rows.append("x.txt,outlet9,en,yesterday,")  # line 10: bad date
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return manifest
+
+
+def test_manifest_bad_rows_have_line_numbers(tmp_path):
+    entries, bad = read_manifest(write_corpus(tmp_path))
+    assert len(entries) == 6
+    assert [(b.line, b.reason.split()[0]) for b in bad] == [(8, "path"), (9, "path"), (10, "date")]
+    assert entries[0].date == dt.date(2024, 5, 1) and entries[0].url.startswith("https://")
+    assert Path(entries[0].path).is_absolute()
+
+
+def test_manifest_jsonl_and_missing_columns(tmp_path):
+    m = tmp_path / "m.jsonl"
+    m.write_text(
+        '{"path": "a.txt", "outlet": "A"}\nnot json\n[1]\n\n{"path": "b.txt", "outlet": "B", "language": "EN!"}\n'
+    )
+    entries, bad = read_manifest(m)
+    assert [e.outlet for e in entries] == ["A"]
+    assert [b.line for b in bad] == [2, 3, 5]
+    m2 = tmp_path / "m.csv"
+    m2.write_text("file,outlet\na.txt,A\n")
+    with pytest.raises(InputError, match="no 'path' column") as exc:
+        read_manifest(m2)
+    assert "\n" not in str(exc.value) and exc.value.exit_code == 3
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/passwd",
+        "/etc/passwd",
+        "a\x00b",
+        "..",
+        ".",
+        "",
+        "Le Monde / Paris",
+        "Коммерсантъ",
+        "x" * 500,
+    ],
+)
+def test_safe_component_stays_inside(tmp_path, name):
+    part = safe_component(name)
+    assert part and part not in (".", "..") and len(part) <= 48
+    assert set(part) <= set("abcdefghijklmnopqrstuvwxyz0123456789-")
+    assert inside(tmp_path, "stories", part).parent == (tmp_path / "stories").resolve()
+
+
+def test_inside_refuses_escapes(tmp_path):
+    with pytest.raises(OutputError):
+        inside(tmp_path, "..", "x")
+
+
+def test_average_linkage_does_not_chain():
+    # 0-1-2 are a story; 3-4 another; one stray high pair (2, 3) must not join them.
+    scores = {(0, 1): 0.9, (0, 2): 0.8, (1, 2): 0.85, (3, 4): 0.9, (2, 3): 0.7}
+    assert average_linkage(6, scores, 0.5) == [0, 0, 0, 1, 1, 2]
+    assert average_linkage(3, {}, 0.5) == [0, 1, 2]
+
+
+def test_candidates_respect_date_window(settings):
+    v = np.ones(4, dtype=np.float32) / 2
+    day = dt.date(2024, 1, 1)
+    sums = [
+        DocSummary(str(i), v, frozenset(), day + dt.timedelta(days=d), 1, 1) for i, d in enumerate([0, 3, 30])
+    ]
+    assert candidate_pairs(sums, settings) == [(0, 1)]
+
+
+def test_name_and_number_keys_cross_language():
+    en = name_and_number_keys(["The talks in Geneva on Monday drew 1,200 delegates."])
+    fr = name_and_number_keys(["Les pourparlers de Genève lundi ont réuni 1 200 délégués à Geneva."])
+    assert "n:1200" in en and "n:1200" in fr and "w:geneva" in en & fr
+
+
+def test_corpus_run_end_to_end_and_resume(tmp_path, use_fake_encoder, settings):
+    from comparekit.corpus.run import run_corpus
+
+    nasty = {"quake_0": "../../evil\x00", "budget_1": "/etc/Le Monde"}
+    manifest = write_corpus(tmp_path, nasty)
+    out = tmp_path / "out"
+    result = run_corpus(manifest, out, settings=settings)
+    assert (result.documents, result.stories, result.resumed) == (5, 2, 0)
+    assert [b.line for b in result.skipped_rows] == [8, 9, 10]
+    assert [s["line"] for s in result.skipped_sources] == [7]
+    stories = (out / "stories.csv").read_text("utf-8").splitlines()
+    assert stories[0] == "path,outlet,story,doc,language,date,title"
+    by_story: dict[str, set[str]] = {}
+    for row in stories[1:]:
+        path, _, story = row.split(",")[:3]
+        by_story.setdefault(story, set()).add(Path(path).stem.split("_")[0])
+    assert sorted(map(sorted, by_story.values())) == [["budget"], ["quake"]]
+    for name in ("pairs.csv", "flags.csv", "claims.csv", "outlets.csv", "outlet_pairs.csv", "index.html"):
+        assert (out / name).is_file(), name
+    pairs = (out / "pairs.csv").read_text("utf-8").splitlines()
+    assert len(pairs) == 1 + 1 + 3  # header, quake pair, three budget pairs
+    for path in tmp_path.rglob("*"):
+        assert path.resolve() == tmp_path.resolve() or tmp_path.resolve() in path.resolve().parents
+    assert all(
+        p.resolve().parent.parent == (out / "stories").resolve() for p in out.glob("stories/*/report.json")
+    )
+    corpus = json.loads((out / "corpus.json").read_text("utf-8"))
+    assert [r["line"] for r in corpus["skipped_rows"]] == [8, 9, 10]
+    index = (out / "index.html").read_text("utf-8")
+    for folder in (out / "stories").iterdir():
+        assert f"stories/{folder.name}/report.html" in index
+    assert "\x00" not in index and "../../evil" in index  # escaped text, not a path
+
+    # Resume: everything done is skipped; a story without its marker is redone.
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    again = run_corpus(manifest, out, settings=settings)
+    assert again.resumed == 2
+    first = sorted((out / "stories").iterdir())[0]
+    (first / "DONE").unlink()
+    (first / "report.json").write_text("half-written")
+    third = run_corpus(manifest, out, settings=settings)
+    assert third.resumed == 1
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before  # byte-identical, including the redone story
+
+
+def test_corpus_cli_exit_codes(tmp_path, use_fake_encoder, capsys):
+    from comparekit.cli import main
+
+    manifest = write_corpus(tmp_path)
+    assert main(["corpus", str(manifest), "--out", str(tmp_path / "o"), "--quiet"]) == 6
+    err = capsys.readouterr().err
+    assert f"{manifest}:8: skipped" in err and f"{manifest}:7: skipped" in err
+    bad = tmp_path / "bad.csv"
+    bad.write_text("url\nx\n")
+    assert main(["corpus", str(bad), "--out", str(tmp_path / "o2")]) == 3
+    assert main(["corpus", str(manifest), "--out", str(tmp_path / "o3"), "--scheduler", "nope"]) == 2
