@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from comparekit.compare.lexicon import Token, find_phrases, lang_of, lexicon
 
@@ -23,9 +24,17 @@ def _spans(tokens: list[Token], found: list[tuple[str, int, int]]) -> list[Cue]:
 
 def extract_roles(tokens: list[Token], lang: str | None, used: set[int] | None = None) -> list[Cue]:
     """Titles and roles (president, prime minister, foreign minister ...), by role id."""
-    lang = lang_of(lang)
-    table = {rid: entry.get(lang, []) for rid, entry in lexicon()["roles"].items()}
-    return _spans(tokens, find_phrases(tokens, table, used=used))
+    return _spans(tokens, find_phrases(tokens, _role_table(lang_of(lang)), used=used))
+
+
+@lru_cache(maxsize=8)
+def _role_table(lang: str) -> dict[str, list[str]]:
+    return {rid: entry.get(lang, []) for rid, entry in lexicon()["roles"].items()}
+
+
+@lru_cache(maxsize=32)
+def _cue_table(lang: str, kind: str) -> dict[str, list[str]]:
+    return {kind: lexicon()[kind][lang]}
 
 
 def role_family(role_id: str) -> str:
@@ -107,13 +116,13 @@ def negations(tokens: list[Token], lang: str | None) -> list[Cue]:
 def lexical_negatives(tokens: list[Token], lang: str | None) -> list[Cue]:
     """Words that say "no" without a negation word (unable, refused, sans, отказался ...)."""
     lang = lang_of(lang)
-    return _spans(tokens, find_phrases(tokens, {"lexneg": lexicon()["lexical_negatives"][lang]}))
+    return _spans(tokens, find_phrases(tokens, _cue_table(lang, "lexical_negatives")))
 
 
 def cue_list(tokens: list[Token], lang: str | None, kind: str) -> list[Cue]:
     """Modality (``modality``) or attribution (``attribution``) cues in ``tokens``."""
     lang = lang_of(lang)
-    found = find_phrases(tokens, {kind: lexicon()[kind][lang]})
+    found = find_phrases(tokens, _cue_table(lang, kind))
     # A capitalised cue inside a sentence is a name ("Theresa May"), not a hedge.
     found = [f for f in found if f[1] == 0 or not tokens[f[1]].text[:1].isupper()]
     return _spans(tokens, found)

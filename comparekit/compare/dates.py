@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from comparekit.compare.lexicon import Token, find_phrases, lang_of, lexicon
 
@@ -30,6 +31,7 @@ class DateMention:
     end: int
 
 
+@lru_cache(maxsize=32)
 def _phrase_table(lang: str, key: str) -> dict[str, list[str]]:
     return {f"{i + 1}": [w] for i, w in enumerate(lexicon()[key][lang])}
 

@@ -69,6 +69,7 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+@lru_cache(maxsize=65536)
 def resolve(word_fold: str, acronym: bool = False) -> str | None:
     """The country/organisation id of one folded word (inflected forms too), or None.
     Keys of three letters or fewer (UN, EU, США) match only words written as acronyms."""
@@ -117,6 +118,13 @@ def _org_phrases() -> dict[str, list[str]]:
 _VOWELS = set("aeiou")
 
 
+def skeletons(word_fold: str) -> tuple[str, str]:
+    """Two consonant skeletons: Cyrillic дж as g (Джайантс / Giants) and with every g
+    dropped (Джонс / Jones, where English j folds to a vowel)."""
+    s = skeleton(word_fold)
+    return s, s.replace("g", "")
+
+
 def skeleton(word_fold: str) -> str:
     """Consonant skeleton of a folded word, for names across scripts: Rangers /
     Рейнджерс -> rngrs, Waters / Уотерс -> vtrs, Daley / Дейли -> dl, Rosa / Роза -> rs."""
@@ -125,14 +133,19 @@ def skeleton(word_fold: str) -> str:
         s = "v" + s[1:]  # English w- in Russian: Уоррен, Уильям, Уэльс
     for a, b in (("dzh", "g"), ("zh", "g"), ("tsh", "ch"), ("ts", "z"), ("z", "s"), ("h", ""), ("kv", "k")):
         s = s.replace(a, b)
-    s = "".join(ch for ch in s if ch not in _VOWELS)
+    s = "".join(ch for ch in s if ch not in _VOWELS).replace("dg", "g")  # Sturridge / Старридж
     return re.sub(r"(.)\1+", r"\1", s)
 
 
 def _common_word(word: str, lang: str, min_zipf: float = 4.0) -> bool:
+    return _zipf(word.lower(), lang) >= min_zipf
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word.lower(), lang) >= min_zipf
+    return zipf_frequency(word, lang)
 
 
 def extract_entities(
@@ -149,7 +162,10 @@ def extract_entities(
         if k in skip or not t.text[:1].isalpha() or not t.text[:1].isupper() or t.low in not_entities:
             cand.append(False)
             continue
-        acronym = len(t.text) >= 2 and t.text.isupper()
+        # AMs, MPs: acronyms in the plural.
+        acronym = len(t.text) >= 2 and (
+            t.text.isupper() or (len(t.text) >= 3 and t.text[:-1].isupper() and t.text[-1] == "s")
+        )
         known = resolve(fold(t.text), acronym) is not None
         if known:
             cand.append(True)
@@ -162,6 +178,7 @@ def extract_entities(
             cand.append(not _common_word(t.text, lang))
         else:
             cand.append(True)
+    orgs = find_phrases(tokens, _org_phrases())
     out = []
     k = 0
     while k < len(tokens):
@@ -180,6 +197,7 @@ def extract_entities(
             ids = frozenset({whole})
         else:
             ids = frozenset(c for t in words if (c := resolve(fold(t.text), t.text.isupper())))
+        ids = ids | {label for label, i, j in orgs if i < end and k < j}  # "Белый дом"
         if not ids and all(_common_word(t.text, lang, 4.5) for t in words):
             # "Supreme Court", "Navy", "Police": capitalised common words are translated.
             k = end
@@ -244,13 +262,15 @@ def _skeleton_match(a: str, b: str) -> bool:
     """Names across scripts by consonant skeleton (see :func:`skeleton`); two-consonant
     skeletons must also start alike (Daley / Дейли), longer ones may differ by an ending
     (Путин / Путиным)."""
-    sa, sb = skeleton(a), skeleton(b)
-    short = min(len(sa), len(sb))
-    if short < 2:
-        return False
-    if sa == sb:
-        return short >= 3 or a[:1] == b[:1]
-    return short >= 3 and abs(len(sa) - len(sb)) <= 1 and (sa.startswith(sb) or sb.startswith(sa))
+    for sa, sb in zip(skeletons(a), skeletons(b)):
+        short = min(len(sa), len(sb))
+        if short < 2:
+            continue
+        if sa == sb and (short >= 3 or a[:1] == b[:1]):
+            return True
+        if short >= 3 and abs(len(sa) - len(sb)) <= 1 and (sa.startswith(sb) or sb.startswith(sa)):
+            return True
+    return False
 
 
 def present(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bool:

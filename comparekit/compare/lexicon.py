@@ -78,6 +78,7 @@ def tokenize(text: str, lang: str | None = None) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A spelling-insensitive key: lower case, no accents, Cyrillic transliterated, a few
     phonetic merges (c/k, y/i, w/v, ph/f, double letters), so Macédoine / Македония /
@@ -88,6 +89,8 @@ def fold(word: str) -> str:
     s = re.sub(r"[^a-z0-9]", "", s)
     if len(s) <= 4:
         return s  # acronyms and short words: NATO, ООН ("oon" must not become "on")
+    # c is s before e/i/y (Maurice / Морис), k elsewhere (Macedonia / Македония).
+    s = re.sub(r"c(?=[eiy])", "s", s)
     for a, b in (
         ("ph", "f"),
         ("ck", "k"),
@@ -118,6 +121,32 @@ def compile_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(p for p in re.split(r"[\s'’]+", phrase.lower()) if p)
 
 
+_COMPILED: dict[int, tuple[dict, list, dict]] = {}
+
+
+def _compile(phrases: dict[str, list[str]]):
+    """Phrases indexed by their first token (exact words in a dict, wildcards in a list).
+    Cached by identity: callers pass the long-lived tables of :func:`lexicon`."""
+    hit = _COMPILED.get(id(phrases))
+    if hit is not None and hit[2] is phrases:
+        return hit
+    exact: dict[str, list] = {}
+    wild: list = []
+    for label, plist in phrases.items():
+        for phrase in plist:
+            parts = compile_phrase(phrase)
+            if not parts:
+                continue
+            entry = (len(parts), label, parts)
+            if "*" in parts[0] or "|" in parts[0]:
+                wild.append(entry)
+            else:
+                exact.setdefault(parts[0], []).append(entry)
+    hit = (exact, wild, phrases)
+    _COMPILED[id(phrases)] = hit
+    return hit
+
+
 def find_phrases(
     tokens: list[Token], phrases: dict[str, list[str]], *, used: set[int] | None = None
 ) -> list[tuple[str, int, int]]:
@@ -126,20 +155,18 @@ def find_phrases(
     ``phrases`` maps a label to its phrases. Returns ``(label, first_token, end_token)``
     sorted by position; ``used`` (token indices) is updated and respected."""
     used = used if used is not None else set()
-    cands = []
-    for label, plist in phrases.items():
-        for phrase in plist:
-            parts = compile_phrase(phrase)
-            if parts:
-                cands.append((len(parts), label, parts))
-    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    exact, wild, _ = _compile(phrases)
     lows = [t.low for t in tokens]
+    matches = []
+    for i, w in enumerate(lows):
+        for n, label, parts in exact.get(w, []) + [c for c in wild if _token_matches(c[2][0], w)]:
+            if i + n <= len(lows) and all(_token_matches(p, lows[i + k]) for k, p in enumerate(parts[1:], 1)):
+                matches.append((-n, label, parts, i))
     found = []
-    for n, label, parts in cands:
-        for i in range(len(lows) - n + 1):
-            if any(k in used for k in range(i, i + n)):
-                continue
-            if all(_token_matches(p, lows[i + k]) for k, p in enumerate(parts)):
-                found.append((label, i, i + n))
-                used.update(range(i, i + n))
+    for neg_n, label, _, i in sorted(matches):
+        span = range(i, i - neg_n)
+        if any(k in used for k in span):
+            continue
+        found.append((label, i, i - neg_n))
+        used.update(span)
     return sorted(found, key=lambda f: (f[1], f[0]))
