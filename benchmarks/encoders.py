@@ -112,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in installed_encoders() + args.encoder:
         main_run = run_worker(name, 2, args.limit, retrieval=True)
         one = run_worker(name, 1, args.limit, retrieval=False)
-        rows.append({**main_run, "per_s_1": one["per_s"], "per_s_2": main_run.pop("per_s")})
+        per_s_2 = main_run.pop("per_s")
+        rows.append({**main_run, "per_s_1": one["per_s"], "per_s_2": per_s_2})
     header = f"{'encoder':<12} {'load s':>7} {'sent/s 1thr':>11} {'sent/s 2thr':>11} {'peak MB':>8} {'P@1 en>fr':>9} {'P@1 en>ru':>9}"
     print(f"NTREX-128, {rows[0]['n'] if rows else 0} English sentences; P@1 among all of them")
     print(header)
