@@ -40,7 +40,7 @@ EXPECTED = {
     "role": "role_mismatch",
 }
 SEED = 20260422
-PER_TYPE = 80
+PER_TYPE = 200
 
 _EXTRA_COUNTRY = {
     "en": ["Canada", "Japan", "Brazil", "Norway"],

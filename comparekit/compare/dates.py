@@ -73,7 +73,7 @@ def extract_dates(tokens: list[Token], lang: str | None, used: set[int] | None =
                 and tokens[k].low.isdigit()
                 and 1 <= int(tokens[k].low) <= 31
             ):
-                if k == i - 2 and tokens[i - 1].low not in ("de", "of", "th"):
+                if k == i - 2 and tokens[i - 1].low not in ("de", "of", "th", "го", "e", "er"):
                     continue
                 day = int(tokens[k].low)
                 used.add(k)

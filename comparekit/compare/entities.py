@@ -175,7 +175,9 @@ def extract_entities(
         elif t.initial or title_case or lang == "de":
             # Sentence starts, headlines in Title Case and German nouns are capitalised
             # anyway: only uncommon words count there.
-            cand.append(not _common_word(t.text, lang))
+            # Russian inflection spreads a word's frequency over its forms, so a lower
+            # bar there (Авиакомпания 3.87, Независимые 3.79; names such as Кавано 2.1).
+            cand.append(not _common_word(t.text, lang, 3.5 if lang == "ru" else 4.0))
         else:
             cand.append(True)
     orgs = find_phrases(tokens, _org_phrases())

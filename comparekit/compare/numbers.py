@@ -87,6 +87,8 @@ def extract_numbers(
             pieces = tok.low.replace("‐", "-").split("-")
             if pieces and all(p in words for p in pieces):
                 value = float(sum(words[p] for p in pieces))
+            elif len(pieces) > 1 and pieces[0] in words:
+                value = float(words[pieces[0]])  # "six-point lead", "two-day visit"
                 # "three hundred", "twenty five": words that follow combine.
                 while end < len(tokens) and end not in used and tokens[end].low in words:
                     w = words[tokens[end].low]
