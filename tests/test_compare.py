@@ -34,6 +34,11 @@ def test_numbers_are_read_by_value(text, lang, value):
     assert [n.value for n in nums] == [pytest.approx(value)]
 
 
+def test_hyphenated_number_words_count_but_names_do_not():
+    assert [n.value for n in extract_numbers(tokenize("a six-point lead", "en"), "en")] == [6]
+    assert not extract_numbers(tokenize("since the Four-Day War", "en"), "en")
+
+
 def test_changed_number_is_a_mismatch_across_languages(settings):
     assert "number_mismatch" in types(
         "Twelve soldiers were killed.", "en", "Vingt soldats ont été tués.", "fr", settings

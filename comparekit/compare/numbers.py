@@ -87,8 +87,9 @@ def extract_numbers(
             pieces = tok.low.replace("‐", "-").split("-")
             if pieces and all(p in words for p in pieces):
                 value = float(sum(words[p] for p in pieces))
-            elif len(pieces) > 1 and pieces[0] in words:
-                value = float(words[pieces[0]])  # "six-point lead", "two-day visit"
+            elif len(pieces) > 1 and pieces[0] in words and tok.text[:1].islower():
+                # "six-point lead", "two-day visit"; "Four-Day War" is a name.
+                value = float(words[pieces[0]])
                 # "three hundred", "twenty five": words that follow combine.
                 while end < len(tokens) and end not in used and tokens[end].low in words:
                     w = words[tokens[end].low]
