@@ -126,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peers", default="bertalign,sentalign", help="comma-separated peers, or none")
     ap.add_argument("--setup-peers", action="store_true", help="create .venv-bench and install the peers")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--docs", type=int, default=0, help="only the first N documents of each set (0 = all)")
     args = ap.parse_args(argv)
     if args.setup_peers:
         setup_peers()
@@ -134,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     names = [s for s in args.sets.split(",") if s]
     peers = [p for p in args.peers.split(",") if p and p != "none"]
-    sets = {name: load_gold_set(*SETS[name]) for name in names}
+    sets = {name: load_gold_set(*SETS[name])[: args.docs or None] for name in names}
     encoder = get_encoder(settings=settings)
     memo = MemoEncoder(encoder.encode)
     CACHE.mkdir(parents=True, exist_ok=True)
