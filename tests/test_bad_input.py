@@ -5,7 +5,6 @@ import json
 import os
 
 import pytest
-
 from conftest import CARNEGIE, RFI
 from test_cli import run_cli
 
@@ -66,7 +65,9 @@ def test_non_utf8_is_decoded_and_encoding_recorded(tmp_path, encoding, data):
 
 def test_one_megabyte_line_without_newline(tmp_path):
     src = tmp_path / "oneline.txt"
-    src.write_text(("The talks resumed in Geneva on Monday and went on late into the night " * 15_000)[:1_000_000])
+    src.write_text(
+        ("The talks resumed in Geneva on Monday and went on late into the night " * 15_000)[:1_000_000]
+    )
     r = run_cli("compare", CARNEGIE, src, "--out", tmp_path / "out", "--quiet")
     assert r.returncode == 0, r.stderr
 

@@ -11,8 +11,22 @@ from conftest import CARNEGIE, RFI, ROOT
 def _report_bytes(out, hashseed):
     env = dict(os.environ, PYTHONHASHSEED=str(hashseed), HF_HUB_OFFLINE="1")
     r = subprocess.run(
-        [sys.executable, "-m", "comparekit", "compare", str(CARNEGIE), str(RFI), "--out", str(out), "--quiet"],
-        capture_output=True, text=True, cwd=ROOT, env=env, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "comparekit",
+            "compare",
+            str(CARNEGIE),
+            str(RFI),
+            "--out",
+            str(out),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=600,
     )
     assert r.returncode == 0, r.stderr
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}

@@ -4,9 +4,9 @@ with the real encoder and writes its report."""
 import socket
 
 import pytest
+from conftest import CARNEGIE, RFI
 
 import comparekit
-from conftest import CARNEGIE, RFI
 
 
 class _NoNetwork(RuntimeError):
