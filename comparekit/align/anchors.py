@@ -56,16 +56,14 @@ def banded_best(
 
 
 def heaviest_chain(points: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """The chain of points strictly increasing in both coordinates with the largest
-    total weight. ``points``: int ``[k, 2]`` sorted by first coordinate; returns the
-    kept rows, ``[c, 2]``. ``O(k log k)`` for the unweighted case; weights are positive
-    so this uses a patience-style search over chain ends (``O(k log k)`` typical)."""
+    """The longest chain of points strictly increasing in both coordinates
+    (``O(k log k)``). ``points``: int ``[k, 2]`` sorted by the first coordinate, which
+    is distinct for mutual best matches; returns the kept rows, ``[c, 2]``. ``weights``
+    (the cosines) are not used yet: a weighted chain was not tried.
+    """
     k = len(points)
     if k == 0:
         return points.reshape(0, 2)
-    # With mutual best matches, the first coordinates are distinct and so are the second;
-    # a longest-increasing-subsequence on the second coordinate (weights as tie-breaks
-    # are rare) gives the chain. Use plain LIS with predecessor links.
     tails: list[int] = []
     tail_idx: list[int] = []
     prev = np.full(k, -1, dtype=np.int64)
