@@ -248,6 +248,20 @@ class OtherSide:
         self.cap_folds = sorted({f for t in tokens if t.text[:1].isupper() and len(f := fold(t.text)) >= 2})
         self.text = text
         self._norm: set[str] | None = None
+        self._index: tuple | None = None
+
+    def index(self) -> tuple:
+        """Lookup structures for long texts (a whole document): the fold set, the folds
+        of four letters or more, and capitalised words by consonant skeleton."""
+        if self._index is None:
+            by_skel: dict[str, list[str]] = {}
+            for g in self.cap_folds:
+                for sk in set(skeletons(g)):
+                    by_skel.setdefault(sk, []).append(g)
+                    if len(sk) >= 4:
+                        by_skel.setdefault(sk[:-1], []).append(g)
+            self._index = (set(self.folds), [g for g in self.folds if len(g) >= 4], by_skel)
+        return self._index
 
     def normalised(self, fn: Callable[[str], str]) -> set[str]:
         if self._norm is None:
@@ -275,12 +289,48 @@ def _skeleton_match(a: str, b: str) -> bool:
     return False
 
 
+#: Above this many distinct words, the other side is searched through its index.
+_LARGE = 400
+
+
+def _present_indexed(f: str, other: OtherSide, min_ratio: float) -> bool:
+    """:func:`present` for one folded word against a long text, without a full scan:
+    the same rules, applied to the candidates an index can return."""
+    from bisect import bisect_left
+
+    from rapidfuzz import fuzz, process
+
+    words, long_words, by_skel = other.index()
+    if f in words:
+        return True
+    if len(f) >= 4:
+        start = bisect_left(other.folds, f[:4])
+        for g in other.folds[start:]:
+            if not g.startswith(f[:4]):
+                break
+            if _word_match(f, g, min_ratio):
+                return True
+        cutoff = min_ratio if len(f) < 5 else min_ratio - 12
+        hit = process.extractOne(f, long_words, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit is not None and _word_match(f, hit[0], min_ratio):
+            return True
+    for sk in set(skeletons(f)) | {x[:-1] for x in skeletons(f) if len(x) >= 4}:
+        if any(_skeleton_match(f, g) for g in by_skel.get(sk, ())):
+            return True
+    return False
+
+
 def present(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bool:
     """Whether ``mention`` (one side) is named anywhere in ``other`` (the other side)."""
     if mention.ids & other.ids:
         return True
+    large = len(other.folds) > _LARGE
     for f in mention.folds:
         if len(f) < 2:
+            continue
+        if large:
+            if _present_indexed(f, other, min_ratio):
+                return True
             continue
         if any(_word_match(f, g, min_ratio) for g in other.folds):
             return True
