@@ -98,3 +98,20 @@ def test_readme_links_the_schema():
     readme = (ROOT / "README.md").read_text("utf-8")
     assert "(comparekit/report/schema.json)" in readme and "comparekit schema" in readme
     assert (ROOT / "comparekit" / "report" / "schema.json").read_text("utf-8") == schema_text()
+
+
+def test_reports_are_checked_as_they_are_built_when_switched_on(monkeypatch, use_fake_encoder):
+    import dataclasses
+
+    from comparekit.errors import StageError
+    from comparekit.report.schema import VALIDATE_ENV
+
+    comparison = comparekit.analyze([RFI])
+    bad = dataclasses.replace(comparison.findings[0], severity="fatal")
+    broken = dataclasses.replace(comparison, findings=(bad,))
+    monkeypatch.setenv(VALIDATE_ENV, "1")  # tests/conftest.py switches it on for the whole suite
+    build_report(comparison)
+    with pytest.raises(StageError, match="flags/0/severity"):
+        build_report(broken)
+    monkeypatch.delenv(VALIDATE_ENV)
+    assert build_report(broken)["flags"][0]["severity"] == "fatal"

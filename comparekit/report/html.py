@@ -161,7 +161,10 @@ def _heatmaps(report: dict[str, Any], comparison: Any, max_side: int) -> str:
     for al in comparison.alignments:
         head = f"<h3>{esc(al.a)} × {esc(al.b)}</h3>"
         if al.similarity is None:
-            parts.append(f'{head}<p class="muted">The matrix was not kept (documents too long).</p>')
+            parts.append(
+                f'{head}<p class="muted">No similarity matrix was kept for this pair ({esc(al.mode)} mode; '
+                "comparable mode keeps it up to align.keep_matrix_max_cells cells).</p>"
+            )
             continue
         rows = [docs[al.a].segments[i].id for i in al.rows]
         cols = [docs[al.b].segments[j].id for j in al.cols]

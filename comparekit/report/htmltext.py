@@ -65,11 +65,13 @@ def render_text(
     cuts = {0, n}
     for s in segs:
         cuts.update((min(max(s["start"], 0), n), min(max(s["end"], 0), n)))
-    spans = []
-    for f in flags:
+    opens: dict[int, list[int]] = {}
+    closes: dict[int, list[int]] = {}
+    for k, f in enumerate(flags):
         a, b = min(max(f["start"], 0), n), min(max(f["end"], 0), n)
         if b > a:
-            spans.append((a, b, f["id"]))
+            opens.setdefault(a, []).append(k)
+            closes.setdefault(b, []).append(k)
             cuts.update((a, b))
     bounds = sorted(cuts)
     starts = [s["start"] for s in segs]
@@ -87,7 +89,10 @@ def render_text(
 
     out: list[str] = []
     open_seg: str | None = None
+    active: set[int] = set()  # flags covering the current piece (a sweep: O(pieces + flags))
     for p, q in zip(bounds, bounds[1:]):
+        active.difference_update(closes.get(p, ()))
+        active.update(opens.get(p, ()))
         if q <= p:
             continue
         seg = seg_at(p)
@@ -99,8 +104,8 @@ def render_text(
                 out.append(_open_segment(seg, links.get(sid, []), sid in unmatched))
             open_seg = sid
         piece = esc(raw[p:q])
-        ids = [fid for a, b, fid in spans if a <= p and q <= b]
-        if ids:
+        if active:
+            ids = [flags[k]["id"] for k in sorted(active)]
             out.append(f'<mark class="flag" data-flags="{esc(" ".join(ids))}">{piece}</mark>')
         else:
             out.append(piece)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from typing import Any
 
 from comparekit import __version__
+from comparekit.report.schema import VALIDATE_ENV, check_report
 from comparekit.results import Comparison
 
 SCHEMA = "comparekit.report/1"
@@ -162,7 +164,10 @@ def build_report(comparison: Comparison) -> dict[str, Any]:
         "summary": summary,
     }
     digits = int(comparison.settings.get("report", {}).get("float_digits", 4))
-    return _round(report, digits)
+    report = _round(report, digits)
+    if os.environ.get(VALIDATE_ENV):
+        check_report(report)
+    return report
 
 
 def dumps(report: dict[str, Any]) -> str:
