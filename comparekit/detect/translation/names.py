@@ -140,6 +140,7 @@ def mentions(doc: Document, index: NameIndex, settings) -> list[Mention]:
     """Every Latin-script capitalised word that reads as a gazetteer name part."""
     cfg = settings.translation
     out = []
+    memo: dict[str, tuple] = {}  # a long document repeats its names: look each word up once
     for seg_index, text, base in segments_of(doc):
         for m in WORD.finditer(text):
             word = _POSSESSIVE.sub("", m.group())
@@ -147,7 +148,9 @@ def mentions(doc: Document, index: NameIndex, settings) -> list[Mention]:
                 continue
             if not index.is_accepted(word) and _zipf(fold(word)) >= cfg.name_max_english_zipf:
                 continue  # a common English word ("Which", "Should"), not a name
-            found = tuple(x for x in index.match(word) if x.score >= cfg.name_fuzzy_cutoff)
+            if word not in memo:
+                memo[word] = tuple(x for x in index.match(word) if x.score >= cfg.name_fuzzy_cutoff)
+            found = memo[word]
             if found:
                 start, end = doc.to_raw(base + m.start(), base + m.start() + len(word))
                 out.append(Mention(start, end, word, found, seg_index))
