@@ -24,6 +24,7 @@ import re
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
+from comparekit.align.candidates import Cells, blocked_top_k, cells_at_least, top_k_cells
 from comparekit.document import Document
 from comparekit.results import AlignedPair, Alignment
 from comparekit.settings import Settings
@@ -57,17 +58,30 @@ def _keys(text: str) -> frozenset[str]:
 
 def shared_names_matrix(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
     """Jaccard overlap of numbers and capitalised names, float32 ``[n_a, n_b]``."""
-    ka = [_keys(t) for t in texts_a]
-    kb = [_keys(t) for t in texts_b]
-    out = np.zeros((len(ka), len(kb)), dtype=np.float32)
-    for i, x in enumerate(ka):
-        if not x:
-            continue
-        for j, y in enumerate(kb):
-            if y:
-                union = len(x | y)
-                out[i, j] = len(x & y) / union
+    out = np.zeros((len(texts_a), len(texts_b)), dtype=np.float32)
+    ii, jj, vals = shared_names_cells([_keys(t) for t in texts_a], [_keys(t) for t in texts_b])
+    out[ii, jj] = vals
     return out
+
+
+def shared_names_cells(keys_a: list[frozenset[str]], keys_b: list[frozenset[str]]) -> Cells:
+    """The non-zero cells of the names/numbers Jaccard overlap, through an inverted index
+    (pairs sharing no key are never visited)."""
+    where: dict[str, list[int]] = {}
+    for j, y in enumerate(keys_b):
+        for key in y:
+            where.setdefault(key, []).append(j)
+    rows, cols, vals = [], [], []
+    for i, x in enumerate(keys_a):
+        shared: dict[int, int] = {}
+        for key in x:
+            for j in where.get(key, ()):
+                shared[j] = shared.get(j, 0) + 1
+        for j in sorted(shared):
+            rows.append(i)
+            cols.append(j)
+            vals.append(shared[j] / (len(x) + len(keys_b[j]) - shared[j]))
+    return np.array(rows, np.int64), np.array(cols, np.int64), np.array(vals, np.float32)
 
 
 def relation_for(score: float, settings: Settings) -> str:
@@ -98,13 +112,14 @@ def score_matrices(
     return score, semantic, lexical, channel
 
 
-def _by_score(score: np.ndarray, threshold: float) -> list[list[tuple[int, int]]]:
+def _by_score(cells: Cells, threshold: float) -> list[list[tuple[int, int]]]:
     """Cells at or above ``threshold``, grouped by equal score, best group first."""
-    ii, jj = np.nonzero(score >= threshold)
+    ii, jj, ss = cells
+    ok = ss >= threshold
     groups: dict[float, list[tuple[int, int]]] = {}
-    for i, j in zip(ii.tolist(), jj.tolist()):
-        groups.setdefault(float(score[i, j]), []).append((i, j))
-    return [groups[s] for s in sorted(groups, reverse=True)]
+    for i, j, v in zip(ii[ok].tolist(), jj[ok].tolist(), ss[ok].tolist()):
+        groups.setdefault(v, []).append((i, j))
+    return [sorted(groups[v]) for v in sorted(groups, reverse=True)]
 
 
 def _components(edges: list[tuple[int, int]]) -> list[tuple[list[int], list[int]]]:
@@ -129,9 +144,12 @@ def _components(edges: list[tuple[int, int]]) -> list[tuple[list[int], list[int]
     return sorted((sorted(r), sorted(c)) for r, c in comps.values())
 
 
-def match_groups(score: np.ndarray, settings: Settings) -> list[tuple[list[int], list[int]]]:
-    """Small many-to-many groups ``(rows, cols)`` from a score matrix ``[n_a, n_b]``."""
+def match_groups(score: np.ndarray | Cells, settings: Settings) -> list[tuple[list[int], list[int]]]:
+    """Small many-to-many groups ``(rows, cols)`` from a score matrix ``[n_a, n_b]`` or
+    from its cells ``(rows, cols, scores)`` (the sparse path: cells not given are 0)."""
     cfg = settings.align
+    if isinstance(score, np.ndarray):
+        score = cells_at_least(score, min(cfg.min_score, cfg.attach_min_score))
     group_of_a: dict[int, int] = {}
     group_of_b: dict[int, int] = {}
     groups: list[tuple[list[int], list[int]]] = []
@@ -172,6 +190,62 @@ def match_groups(score: np.ndarray, settings: Settings) -> list[tuple[list[int],
     return sorted(out, key=lambda rc: (rc[0][0], rc[1][0]))
 
 
+def score_cells(
+    texts_a: list[str], texts_b: list[str], vectors_a, vectors_b, settings: Settings
+) -> tuple[Cells, np.ndarray, np.ndarray, str]:
+    """The sparse path of :func:`score_matrices` for long documents: ``(cells, semantic,
+    lexical, channel)``, the last two aligned with the cells. Candidates are each
+    segment's ``candidates_top_k`` nearest partners (blocked cosine search, or blocked
+    rapidfuzz on the lexical channel), so no ``n_a x n_b`` matrix is ever built."""
+    cfg = settings.align
+    floor = min(cfg.min_score, cfg.attach_min_score)
+    if vectors_a is not None and vectors_b is not None and texts_a and texts_b:
+        # a pair under this cosine cannot reach ``floor`` even with full lexical and names scores
+        min_cos = (floor - cfg.lexical_weight - cfg.names_weight) / cfg.semantic_weight
+        ii, jj, sem = blocked_top_k(
+            vectors_a,
+            vectors_b,
+            top_k=cfg.candidates_top_k,
+            min_cosine=min_cos,
+            block_rows=cfg.block_rows,
+        )
+        sem = np.clip(sem, 0.0, 1.0)
+        channel = "semantic+lexical"
+    else:
+        ii, jj, _ = _lexical_top_k(texts_a, texts_b, cfg.candidates_top_k, cfg.block_rows)
+        sem = np.zeros(len(ii), dtype=np.float32)
+        channel = "lexical"
+    proc_a = [utils.default_process(t) for t in texts_a]
+    proc_b = [utils.default_process(t) for t in texts_b]
+    lex = np.array(
+        [fuzz.token_set_ratio(proc_a[i], proc_b[j]) / 100.0 for i, j in zip(ii.tolist(), jj.tolist())],
+        dtype=np.float32,
+    )
+    keys_a = [_keys(t) for t in texts_a]
+    keys_b = [_keys(t) for t in texts_b]
+    names = np.array(
+        [_jaccard(keys_a[i], keys_b[j]) for i, j in zip(ii.tolist(), jj.tolist())], dtype=np.float32
+    )
+    if channel == "lexical":
+        score = (lex + cfg.names_weight * names) / (1.0 + cfg.names_weight)
+    else:
+        score = cfg.semantic_weight * sem + cfg.lexical_weight * lex + cfg.names_weight * names
+    score = np.round(np.minimum(score, 1.0), _DECIMALS).astype(np.float64)
+    return (ii, jj, score), sem, lex, channel
+
+
+def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
+    return len(x & y) / len(x | y) if x and y else 0.0
+
+
+def _lexical_top_k(texts_a: list[str], texts_b: list[str], top_k: int, block_rows: int) -> Cells:
+    """Each segment's ``top_k`` lexical partners by rapidfuzz token_set_ratio, blocked
+    (``O(n_a * n_b)`` time, ``O(block_rows * n_b)`` memory)."""
+    return top_k_cells(
+        len(texts_a), len(texts_b), lambda r0, r1: lexical_matrix(texts_a[r0:r1], texts_b), top_k, block_rows
+    )
+
+
 def align_comparable(
     doc_a: Document,
     doc_b: Document,
@@ -181,31 +255,49 @@ def align_comparable(
     settings: Settings,
     mode_reason: str,
 ) -> Alignment:
-    """Comparable-mode alignment of the alignable segments of two documents."""
+    """Comparable-mode alignment of the alignable segments of two documents. Up to
+    ``align.dense_max_cells`` segment pairs every pair is scored; above it only each
+    segment's nearest candidates (:func:`score_cells`), so memory stays linear."""
     cfg = settings.align
     rows = [s.index for s in doc_a.segments if s.alignable]
     cols = [s.index for s in doc_b.segments if s.alignable]
     texts_a = [doc_a.segments[i].text for i in rows]
     texts_b = [doc_b.segments[j].text for j in cols]
-    score, semantic, lexical, channel = score_matrices(texts_a, texts_b, vectors_a, vectors_b, settings)
+    dense = len(rows) * len(cols) <= cfg.dense_max_cells
+    if dense:
+        score, semantic, lexical, channel = score_matrices(texts_a, texts_b, vectors_a, vectors_b, settings)
+        cells = cells_at_least(score, min(cfg.min_score, cfg.attach_min_score))
+        detail = {
+            (i, j): (float(semantic[i, j]), float(lexical[i, j]))
+            for i, j in zip(cells[0].tolist(), cells[1].tolist())
+        }
+    else:
+        score = None
+        cells, sem, lex, channel = score_cells(texts_a, texts_b, vectors_a, vectors_b, settings)
+        detail = {
+            (i, j): (float(x), float(y))
+            for i, j, x, y in zip(cells[0].tolist(), cells[1].tolist(), sem.tolist(), lex.tolist())
+        }
+    value = dict(zip(zip(cells[0].tolist(), cells[1].tolist()), cells[2].tolist()))
     pairs = []
-    for r, c in match_groups(score, settings):
-        sub = score[np.ix_(r, c)]
-        bi, bj = np.unravel_index(int(sub.argmax()), sub.shape)
-        best = float(sub[bi, bj])
+    for r, c in match_groups(cells, settings):
+        # the group's best cell (ties: the first in row-major order, as argmax would)
+        bi, bj = max(((i, j) for i in r for j in c), key=lambda e: (value.get(e, 0.0), -e[0], -e[1]))
+        best = value.get((bi, bj), 0.0)
+        sem_ij, lex_ij = detail.get((bi, bj), (0.0, 0.0))
         pairs.append(
             AlignedPair(
                 a=tuple(rows[i] for i in r),
                 b=tuple(cols[j] for j in c),
                 score=best,
-                semantic=float(semantic[r[bi], c[bj]]),
-                lexical=float(lexical[r[bi], c[bj]]),
+                semantic=sem_ij,
+                lexical=lex_ij,
                 relation=relation_for(best, settings),
             )
         )
     matched_a = {i for p in pairs for i in p.a}
     matched_b = {j for p in pairs for j in p.b}
-    keep = len(rows) * len(cols) <= cfg.keep_matrix_max_cells
+    keep = dense and len(rows) * len(cols) <= cfg.keep_matrix_max_cells
     return Alignment(
         a=doc_a.id,
         b=doc_b.id,

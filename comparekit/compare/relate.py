@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from comparekit.align.candidates import blocked_top_k
 from comparekit.compare.checks import CONFLICT_TYPES, SideFacts, check_pair, read_side
 from comparekit.compare.entities import OtherSide
 from comparekit.compare.lexicon import fold, tokenize
@@ -64,9 +65,13 @@ class _Claims:
         self.cols = [s.index for s in doc_b.segments if s.alignable]
         self.ri = {i: n for n, i in enumerate(self.rows)}
         self.ci = {j: n for n, j in enumerate(self.cols)}
-        self.cos = None
+        self.cos = None  # dense cosine matrix, for documents up to align.dense_max_cells pairs
+        self.vectors = None  # (vectors_a, vectors_b): cosines computed pair by pair, or blocked
+        self.top_k, self.block_rows = settings.align.candidates_top_k, settings.align.block_rows
         if vectors_a is not None and vectors_b is not None and len(vectors_a) and len(vectors_b):
-            self.cos = np.clip(np.asarray(vectors_a) @ np.asarray(vectors_b).T, 0.0, 1.0)
+            self.vectors = (np.asarray(vectors_a), np.asarray(vectors_b))
+            if len(vectors_a) * len(vectors_b) <= settings.align.dense_max_cells:
+                self.cos = np.clip(self.vectors[0] @ self.vectors[1].T, 0.0, 1.0)
         self.fallback = {}
         for p in alignment.pairs:
             for i in p.a:
@@ -83,9 +88,26 @@ class _Claims:
         }
 
     def cosine(self, i: int, j: int) -> float:
-        if self.cos is not None and i in self.ri and j in self.ci:
-            return float(self.cos[self.ri[i], self.ci[j]])
+        if self.vectors is not None and i in self.ri and j in self.ci:
+            if self.cos is not None:
+                return float(self.cos[self.ri[i], self.ci[j]])
+            va, vb = self.vectors
+            return float(min(1.0, max(0.0, float(va[self.ri[i]] @ vb[self.ci[j]]))))
         return float(self.fallback.get((i, j), 0.0))
+
+    def near_pairs(self, min_cosine: float) -> list[tuple[int, int]]:
+        """Segment pairs ``(i, j)`` whose cosine reaches ``min_cosine``: every such pair
+        when the dense matrix is kept, else those among each segment's nearest
+        ``align.candidates_top_k`` partners (blocked search, no ``n x m`` matrix)."""
+        if self.vectors is None:
+            return sorted(e for e, c in self.fallback.items() if c >= min_cosine)
+        if self.cos is not None:
+            ii, jj = np.nonzero(self.cos >= min_cosine)
+        else:
+            ii, jj, _ = blocked_top_k(
+                *self.vectors, top_k=self.top_k, min_cosine=min_cosine, block_rows=self.block_rows
+            )
+        return [(self.rows[a], self.cols[b]) for a, b in zip(ii.tolist(), jj.tolist())]
 
     def anchors(self, i: int, j: int) -> tuple[int, int]:
         """(shared uncommon content words, shared names) of segment i of A and j of B."""
@@ -136,13 +158,12 @@ def _recheck(
     moderate cosine; each segment keeps its best such partner (either side's best)."""
     cfg = claims.cfg
     cands: dict[tuple[int, int], float] = {}
-    for i in claims.rows:
-        for j in claims.cols:
-            if (i, j) in existing or claims.cosine(i, j) < cfg.recheck_min_cosine:
-                continue
-            words, names = claims.anchors(i, j)
-            if words and names:
-                cands[(i, j)] = claims.score(i, j)
+    for i, j in claims.near_pairs(cfg.recheck_min_cosine):
+        if (i, j) in existing:
+            continue
+        words, names = claims.anchors(i, j)
+        if words and names:
+            cands[(i, j)] = claims.score(i, j)
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
     for (i, j), s in cands.items():
