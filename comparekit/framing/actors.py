@@ -21,6 +21,7 @@ a transparent heuristic, documented here and in the README:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -117,20 +118,53 @@ def _mentions(
     return out
 
 
-def _agent(clause: list[str], start: int, end: int, lang: str) -> bool:
-    before = [w.lower() for w in clause[:start]]
-    after = [w.lower() for w in clause[end:]]
+class _Clause:
+    """A clause's words lowercased once, with prefix flags, so that asking "is this
+    mention the subject?" costs the same for every mention of a long clause (a 1 MB
+    sentence has thousands of mentions; rescanning it for each was quadratic)."""
+
+    def __init__(self, clause: list[str], lang: str) -> None:
+        self.words = clause
+        self.low = [w.lower() for w in clause]
+        stops = stopwords(lang)
+        self.be = _prefix_any(w in _BE for w in self.low)
+        self.participle = _prefix_any(_participle(w) for w in self.low)
+        self.finite = _prefix_any(w in _FINITE for w in self.low)
+        self.all_stop = _prefix_all(w in stops for w in self.low)
+
+
+def _prefix_any(flags) -> list[bool]:
+    """``out[k]``: some of the first ``k`` flags is true (``out[0]`` is False)."""
+    out, seen = [False], False
+    for f in flags:
+        seen = seen or bool(f)
+        out.append(seen)
+    return out
+
+
+def _prefix_all(flags) -> list[bool]:
+    """``out[k]``: all of the first ``k`` flags are true (``out[0]`` is True)."""
+    out, ok = [True], True
+    for f in flags:
+        ok = ok and bool(f)
+        out.append(ok)
+    return out
+
+
+def _agent(c: _Clause, start: int, end: int, lang: str) -> bool:
+    last_before = c.low[start - 1] if start > 0 else None
+    after = c.low[end : end + 1]  # the next word; _first_words reads on from ``end``
     preps = set(_PREPOSITIONS.get(lang, []))
     if lang == "en":
-        if before and before[-1] == "by":
-            return any(w in _BE for w in before) and any(_participle(w) for w in before)
-        if before and before[-1] in preps:
+        if last_before == "by":
+            return c.be[start] and c.participle[start]
+        if last_before in preps:
             return False
-        if any(w in _FINITE for w in before):
+        if c.finite[start]:
             return False
         if after[:1] == ["'s"]:
             return False
-        rest = [w for w in after if not w.endswith("ly")][:3]
+        rest = _first_words(c.low, end, 3)
         if not rest:
             return False
         verb = rest[0]
@@ -139,9 +173,20 @@ def _agent(clause: list[str], start: int, end: int, lang: str) -> bool:
         if verb in {"has", "have", "had"} and rest[1:2] == ["been"]:
             return False
         return verb in _FINITE or (verb.endswith(("s", "ed")) and not verb.endswith("ss"))
-    if before and before[-1] in preps:
+    if last_before in preps:
         return False
-    return bool(after) and not _is_cap(clause[end]) and all(w in stopwords(lang) for w in before)
+    return bool(after) and not _is_cap(c.words[end]) and c.all_stop[start]
+
+
+def _first_words(words: list[str], start: int, n: int) -> list[str]:
+    """The first ``n`` words from ``start`` on that are not adverbs in -ly."""
+    out = []
+    for w in itertools.islice(words, start, None):
+        if not w.endswith("ly"):
+            out.append(w)
+            if len(out) == n:
+                break
+    return out
 
 
 def actors(docs: Sequence[Document], *, settings: Settings) -> dict[str, list[dict]]:
@@ -161,9 +206,11 @@ def actors(docs: Sequence[Document], *, settings: Settings) -> dict[str, list[di
         agents: Counter[str] = Counter()
         for sentence, tc in zip(sentences, titlecase):
             for n, clause in enumerate(_clauses(sentence)):
-                for start, end, name in _mentions(clause, n == 0, mid_caps, stop, tc):
+                found = _mentions(clause, n == 0, mid_caps, stop, tc)
+                c = _Clause(clause, lang) if found else None
+                for start, end, name in found:
                     mentions[name] += 1
-                    agents[name] += _agent(clause, start, end, lang)
+                    agents[name] += _agent(c, start, end, lang)
         # Fold a one-word mention into the longer name it ends ("Putin" -> "Vladimir Putin").
         longer = {}
         for name in sorted(mentions, key=lambda x: (-len(x.split()), x)):
