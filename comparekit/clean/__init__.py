@@ -94,6 +94,19 @@ class _Paragraph:
     lines: list[_Line]
 
 
+def _edge_text(lines: list[_Line], ignorable: str, *, from_end: bool = False) -> str:
+    """The edge of a paragraph as the cleaned text will show it: the edge line, plus the
+    next lines in while they hold nothing but quotes/brackets (a line that is just "«"
+    is joined to the next one, so the join decision must see past it, or cleaning the
+    cleaned text would decide differently)."""
+    taken = []
+    for line in reversed(lines) if from_end else lines:
+        taken.append(line.content.strip())
+        if line.content.strip(ignorable):
+            break
+    return " ".join(reversed(taken) if from_end else taken)
+
+
 def clean(doc: Document, *, settings: Settings) -> Document:
     """Clean ``doc.raw_text`` into ``doc.text`` with an offset map (see module doc)."""
     raw = doc.raw_text
@@ -145,8 +158,8 @@ def clean(doc: Document, *, settings: Settings) -> Document:
     join_gap: list[bool] = []
     trailing_junk: list[tuple[_Line, str]] = list(pending_junk)
     for i, gap in enumerate(gaps):
-        left = paragraphs[i].lines[-1].content
-        right = paragraphs[i + 1].lines[0].content
+        left = _edge_text(paragraphs[i].lines, _TRAILING_CLOSERS, from_end=True)
+        right = _edge_text(paragraphs[i + 1].lines, _LEADING_QUOTES)
         interrupted = bool(gap["junk"]) or gap["page_break"]
         joins = not _ends_sentence(left) and (interrupted or _continues_sentence(right))
         join_gap.append(joins)
