@@ -95,3 +95,53 @@ def test_unreadable_file_in_library(tmp_path, monkeypatch, settings):
     monkeypatch.setattr(Path, "read_bytes", deny)
     with pytest.raises(InputError, match="permission denied"):
         load_path(src, settings=settings)
+
+
+def test_directory_and_script_only_page_are_skipped(tmp_path):
+    (tmp_path / "adir").mkdir()
+    page = tmp_path / "onlyscript.html"
+    page.write_text(
+        "<html><head><style>body{color:red}</style><script>var x='SCRIPTTEXT';</script></head>"
+        "<body><script>alert('PWNED')</script><style>.a{}</style></body></html>"
+    )
+    out = tmp_path / "out"
+    r = run_cli("compare", CARNEGIE, RFI, tmp_path / "adir", page, "--out", out, "--quiet")
+    assert r.returncode == 6, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 2 and "Traceback" not in r.stderr, r.stderr
+    assert "is a directory" in lines[0] and "no article text" in lines[1]
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert len(report["documents"]) == 2 and len(report["summary"]["skipped"]) == 2
+
+
+def test_html_full_of_script_and_style_keeps_only_the_article(tmp_path):
+    junk = "<script>document.write('SCRIPTTEXT'); fetch('https://evil.example/x')</script>" * 50
+    style = "<style>.ad{display:block} /* STYLETEXT */</style>" * 50
+    paras = "".join(f"<p>{line}</p>" for line in RFI.read_text("utf-8").split("\n") if line.strip())
+    page = tmp_path / "rfi.html"
+    page.write_text(
+        f"<html><head>{style}{junk}</head><body>{junk}<article>{paras}</article>{style}</body></html>"
+    )
+    out = tmp_path / "out"
+    r = run_cli("compare", CARNEGIE, page, "--out", out, "--quiet")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads((out / "report.json").read_text("utf-8"))["documents"][1]
+    text = " ".join(s["text"] for s in doc["segments"])
+    assert "SCRIPTTEXT" not in text and "STYLETEXT" not in text and "evil.example" not in text
+    assert "Pashinyan" in text or "Pachinian" in text
+    html = (out / "report.html").read_text("utf-8")
+    assert "SCRIPTTEXT" not in html and "evil.example" not in html
+
+
+def test_mojibake_is_flagged_with_its_repair(tmp_path):
+    src = tmp_path / "moji.txt"
+    src.write_text(
+        "Le prÃ©sident a dÃ©clarÃ© que la FÃ©dÃ©ration de Russie Ã©tait prÃªte Ã  nÃ©gocier Ã  GenÃ¨ve.\n",
+        "utf-8",
+    )
+    out = tmp_path / "out"
+    r = run_cli("compare", CARNEGIE, src, "--out", out, "--quiet")
+    assert r.returncode == 0, r.stderr
+    flags = json.loads((out / "report.json").read_text("utf-8"))["flags"]
+    moji = [f for f in flags if f["type"] == "mojibake"]
+    assert moji and "Genève" in json.dumps(moji, ensure_ascii=False)

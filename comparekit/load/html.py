@@ -26,6 +26,10 @@ def _trafilatura():
         import trafilatura
     except ImportError as exc:  # the optional extra is not installed
         raise InputError("reading .html files needs trafilatura: pip install 'comparekit[html]'") from exc
+    # trafilatura and htmldate log their own warnings ("discarding data: None") on the
+    # root handler; comparekit reports an unusable page itself, in one line.
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     return trafilatura
 
 
