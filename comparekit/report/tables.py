@@ -1,18 +1,28 @@
-"""CSV tables (pandas): one row per segment, alignment and flag, raw offsets included."""
+"""CSV tables: one row per segment, alignment and flag, raw offsets included.
+
+Written with the standard library's ``csv`` module in the dialect of pandas'
+``DataFrame.to_csv(index=False, lineterminator="\n")`` (minimal quoting, ``\n`` rows,
+empty cells for ``None``), so the files read back with ``pandas.read_csv`` row for row;
+importing pandas only to write them cost ~0.5 s of every ``compare``.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 
-def _frame(rows: list[dict[str, Any]], columns: list[str]):
-    import pandas as pd
-
-    return pd.DataFrame(rows, columns=columns)
+def _cell(value: Any) -> Any:
+    return "" if value is None else value
 
 
-def _csv(df) -> str:
-    return df.to_csv(index=False, lineterminator="\n")
+def _table(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(columns)
+    writer.writerows([_cell(row.get(c)) for c in columns] for row in rows)
+    return buf.getvalue()
 
 
 def segments_csv(report: dict[str, Any]) -> str:
@@ -20,7 +30,7 @@ def segments_csv(report: dict[str, Any]) -> str:
     rows = [
         {"doc": d["id"], **{k: s[k] for k in cols[1:]}} for d in report["documents"] for s in d["segments"]
     ]
-    return _csv(_frame(rows, cols))
+    return _table(rows, cols)
 
 
 def alignments_csv(report: dict[str, Any]) -> str:
@@ -41,7 +51,7 @@ def alignments_csv(report: dict[str, Any]) -> str:
         }
         for al in report["alignments"]
     ]
-    return _csv(_frame(rows, cols))
+    return _table(rows, cols)
 
 
 def flags_csv(report: dict[str, Any]) -> str:
@@ -59,4 +69,4 @@ def flags_csv(report: dict[str, Any]) -> str:
         "suggestion",
     ]
     rows = [{k: f[k] for k in cols} for f in report["flags"]]
-    return _csv(_frame(rows, cols))
+    return _table(rows, cols)
