@@ -40,14 +40,15 @@ class SideFacts:
     other: entities.OtherSide
 
 
-def read_side(text: str, lang: str | None) -> SideFacts:
-    """Tokenise one side once and extract every kind of detail from it."""
+def read_side(text: str, lang: str | None, settings: Settings | None = None) -> SideFacts:
+    """Tokenise one side once and extract every kind of detail from it (``settings``:
+    its [compare] section tunes name extraction; None = the shipped defaults)."""
     tokens = tokenize(text, lang)
     used: set[int] = set()
     ds = dates.extract_dates(tokens, lang, used)
     roles = cues.extract_roles(tokens, lang, used)
     ns = numbers.extract_numbers(tokens, lang, used)
-    ents = entities.extract_entities(tokens, lang, skip=used)
+    ents = entities.extract_entities(tokens, lang, skip=used, settings=settings)
     return SideFacts(
         text=text,
         lang=lang,
@@ -175,5 +176,9 @@ def divergences(
     """Divergences between two texts (sides named ``a`` and ``b``): the checks alone,
     for one pair of sentences, as the benchmark uses them."""
     return check_pair(
-        read_side(text_a, lang_a), read_side(text_b, lang_b), doc_a="a", doc_b="b", settings=settings
+        read_side(text_a, lang_a, settings),
+        read_side(text_b, lang_b, settings),
+        doc_a="a",
+        doc_b="b",
+        settings=settings,
     )

@@ -22,9 +22,26 @@ def _spans(tokens: list[Token], found: list[tuple[str, int, int]]) -> list[Cue]:
     return [Cue(label, " ".join(t.text for t in tokens[i:j]), i, j) for label, i, j in found]
 
 
+#: Titles that are also common adjectives ("general meeting", "General Assembly",
+#: "quartier général"): a title only right before a name that is not a common word.
+_ADJECTIVE_TITLES = {"general", "général", "générale"}
+
+
 def extract_roles(tokens: list[Token], lang: str | None, used: set[int] | None = None) -> list[Cue]:
     """Titles and roles (president, prime minister, foreign minister ...), by role id."""
-    return _spans(tokens, find_phrases(tokens, _role_table(lang_of(lang)), used=used))
+    from comparekit.compare.entities import _zipf
+
+    lang = lang_of(lang)
+    used = used if used is not None else set()
+    found = []
+    for label, i, j in find_phrases(tokens, _role_table(lang), used=used):
+        if tokens[i].low in _ADJECTIVE_TITLES and j - i == 1:
+            nxt = tokens[j] if j < len(tokens) else None
+            if nxt is None or not nxt.text[:1].isupper() or _zipf(nxt.low, lang) >= 4.0:
+                used.difference_update(range(i, j))
+                continue
+        found.append((label, i, j))
+    return _spans(tokens, found)
 
 
 @lru_cache(maxsize=8)

@@ -148,12 +148,63 @@ def _zipf(word: str, lang: str) -> float:
     return zipf_frequency(word, lang)
 
 
+#: Roman numerals (centuries, regnal numbers): XIXe, XVIIe siècle, Elizabeth II, Ier.
+_ROMAN = re.compile(r"^(?:[IVXLC]{2,}|[IVXLC]+(?:e|er|ème|re))$")
+#: Russian capitalises only the first word of a name ("Тихий океан", "Национальная
+#: ассамблея", "Детская больница") and of a sentence: a capitalised word with an
+#: adjective, participle, gerund or imperative ending is a translated descriptive name or
+#: a sentence start, not a name to look for in another language. Surname-shaped
+#: adjectives (-ский, -цкий: Зеленский) stay names.
+_RU_DESCRIPTIVE = re.compile(
+    r"(?:[ыоия]й|[аяоеыи]е|ая|яя|[ую]ю|[ое]го|[ое]му|[ыи]ми?|[ыи]х|вшись|ясь|аясь|[иь]те|йте)$"
+)
+#: Surname shapes that look like adjectives: Зеленский, Троцкого; Путиным, Ивановым.
+_RU_SURNAME = re.compile(r"(?:(?<!че)ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$|(?:ин|ов|ев|ын)ым$")
+
+
+def _descriptive(word: str, lang: str, min_zipf: float) -> bool:
+    """A capitalised Russian word shaped like an adjective/participle/gerund/imperative
+    that is a dictionary word (see :data:`_RU_DESCRIPTIVE`)."""
+    low = word.lower()
+    if lang != "ru" or "-" in low or _RU_SURNAME.search(low) or not _RU_DESCRIPTIVE.search(low):
+        return False
+    return _zipf(low, lang) >= min_zipf
+
+
+def _split_known(tokens: list[Token], k: int, end: int) -> list[tuple[int, int, frozenset[str]]]:
+    """A run of capitalised words cut where known places/organisations meet other names
+    ("États-Unis Mike Pompeo" -> États-Unis + Mike Pompeo): a shared country must not
+    vouch for a person next to it. Returns (first, end, ids) per piece."""
+    ids = [resolve(fold(t.text), t.text.isupper()) for t in tokens[k:end]]
+    runs: list[tuple[int, int, frozenset[str]]] = []
+    start = k
+    for n in range(k + 1, end + 1):
+        if n == end or (
+            tokens[n].low not in _STOP_CONNECT
+            and tokens[n - 1].low not in _STOP_CONNECT
+            and (ids[n - k] is None) != (ids[n - 1 - k] is None)
+        ):
+            runs.append((start, n, frozenset(c for c in ids[start - k : n - k] if c)))
+            start = n
+    return runs
+
+
+@lru_cache(maxsize=1)
+def _default_compare():
+    from comparekit.settings import Settings
+
+    return Settings().compare
+
+
 def extract_entities(
-    tokens: list[Token], lang: str | None, skip: set[int] | None = None
+    tokens: list[Token], lang: str | None, skip: set[int] | None = None, *, settings=None
 ) -> list[EntityMention]:
-    """Named-entity mentions in ``tokens`` (indices in ``skip`` are dates/roles/numbers)."""
+    """Named-entity mentions in ``tokens`` (indices in ``skip`` are dates/roles/numbers).
+    ``settings``: a Settings (its [compare] section); None = the shipped defaults."""
     lang = lang_of(lang)
     skip = skip or set()
+    cfg = settings.compare if settings is not None else _default_compare()
+    initial_zipf = cfg.name_initial_max_zipf
     not_entities = set(lexicon()["not_entities"].get(lang, ()))
     letters = [t for t in tokens if t.text[:1].isalpha()]
     title_case = len(letters) >= 4 and sum(t.text[:1].isupper() for t in letters) / len(letters) > 0.6
@@ -169,15 +220,16 @@ def extract_entities(
         known = resolve(fold(t.text), acronym) is not None
         if known:
             cand.append(True)
+        elif _ROMAN.match(t.text) or _descriptive(t.text, lang, cfg.name_descriptive_min_zipf):
+            cand.append(False)
         elif acronym:
             # Unknown acronyms are translated as often as kept (AI / IA / ИИ, DNA / ADN).
             cand.append(False)
         elif t.initial or title_case or lang == "de":
             # Sentence starts, headlines in Title Case and German nouns are capitalised
             # anyway: only uncommon words count there.
-            # Russian inflection spreads a word's frequency over its forms, so a lower
-            # bar there (Авиакомпания 3.87, Независимые 3.79; names such as Кавано 2.1).
-            cand.append(not _common_word(t.text, lang, 3.5 if lang == "ru" else 4.0))
+            # The bar is compare.name_initial_max_zipf (see defaults.toml).
+            cand.append(not _common_word(t.text, lang, initial_zipf))
         else:
             cand.append(True)
     orgs = find_phrases(tokens, _org_phrases())
@@ -192,22 +244,32 @@ def extract_entities(
             cand[end] or (tokens[end].low in _STOP_CONNECT and end + 1 < len(tokens) and cand[end + 1])
         ):
             end += 1
-        words = [t for t in tokens[k:end] if t.low not in _STOP_CONNECT]
-        folds = tuple(f for f in (fold(t.text) for t in words) if len(f) >= 2)
-        whole = _gazetteer()[0].get("".join(folds))
+        whole = _gazetteer()[0].get(
+            "".join(fold(t.text) for t in tokens[k:end] if t.low not in _STOP_CONNECT)
+        )
         if whole is not None:  # "United States" is one country, not "United" + "States"
-            ids = frozenset({whole})
+            runs = [(k, end, frozenset({whole}))]
         else:
-            ids = frozenset(c for t in words if (c := resolve(fold(t.text), t.text.isupper())))
-        ids = ids | {label for label, i, j in orgs if i < end and k < j}  # "Белый дом"
-        if not ids and all(_common_word(t.text, lang, 4.5) for t in words):
-            # "Supreme Court", "Navy", "Police": capitalised common words are translated.
-            k = end
-            continue
-        if folds:
-            out.append(EntityMention(" ".join(t.text for t in tokens[k:end]), k, end, folds, ids))
+            runs = _split_known(tokens, k, end)
+        for i, j, ids in runs:
+            words = [t for t in tokens[i:j] if t.low not in _STOP_CONNECT]
+            folds = tuple(dict.fromkeys(f for t in words for f in _word_folds(t.text)))
+            ids = ids | {label for label, x, y in orgs if x < j and i < y}  # "Белый дом"
+            if not words or (not ids and all(_common_word(t.text, lang, 4.5) for t in words)):
+                # "Supreme Court", "Navy", "Police": capitalised common words are translated.
+                continue
+            if folds:
+                out.append(EntityMention(" ".join(t.text for t in tokens[i:j]), i, j, folds, ids))
         k = end
     return out
+
+
+@lru_cache(maxsize=65536)
+def _word_folds(word: str) -> tuple[str, ...]:
+    """A word's fold, then the folds of its hyphenated parts (Нью-Йорку -> New York,
+    Бутик-косметика -> Boutique), each of at least two letters."""
+    parts = [word] + (re.split(r"[-‐]", word) if "-" in word or "‐" in word else [])
+    return tuple(dict.fromkeys(f for p in parts if len(f := fold(p)) >= 2))
 
 
 @lru_cache(maxsize=1)
@@ -243,9 +305,9 @@ class OtherSide:
 
     def __init__(self, tokens: list[Token], text: str) -> None:
         self.ids = text_ids(tokens)
-        self.folds = sorted({f for t in tokens if len(f := fold(t.text)) >= 2})
+        self.folds = sorted({f for t in tokens for f in _word_folds(t.text)})
         # Skeletons are loose: they are matched against capitalised words only.
-        self.cap_folds = sorted({f for t in tokens if t.text[:1].isupper() and len(f := fold(t.text)) >= 2})
+        self.cap_folds = sorted({f for t in tokens if t.text[:1].isupper() for f in _word_folds(t.text)})
         self.text = text
         self._norm: set[str] | None = None
         self._index: tuple | None = None
@@ -274,6 +336,14 @@ class OtherSide:
         return self._norm
 
 
+def _initial(word_fold: str) -> str:
+    """The first sound of a folded word, with the spellings of English j / y merged
+    (Джонс dzhons / Jones iones, Йорк iork / York york)."""
+    if re.match(r"u[oie]", word_fold):
+        return "v"  # English w- in Russian: Уэйд / Wade, Уилл / Will
+    return "i" if re.match(r"dzh|[jyi]", word_fold) else word_fold[:1]
+
+
 def _skeleton_match(a: str, b: str) -> bool:
     """Names across scripts by consonant skeleton (see :func:`skeleton`); two-consonant
     skeletons must also start alike (Daley / Дейли), longer ones may differ by an ending
@@ -282,10 +352,20 @@ def _skeleton_match(a: str, b: str) -> bool:
         short = min(len(sa), len(sb))
         if short < 2:
             continue
-        if sa == sb and (short >= 3 or a[:1] == b[:1]):
+        same_start = _initial(a) == _initial(b)
+        if sa == sb and (short >= 3 or same_start):
             return True
-        if short >= 3 and abs(len(sa) - len(sb)) <= 1 and (sa.startswith(sb) or sb.startswith(sa)):
+        # An ending may differ (Путин / Путиным; Джонсом / Jones when they start alike).
+        if (
+            (short >= 3 or same_start)
+            and abs(len(sa) - len(sb)) <= 1
+            and (sa.startswith(sb) or sb.startswith(sa))
+        ):
             return True
+    # One-consonant names (Joko / Джоко, May / Мэй): the same first sound and consonant.
+    ka, kb = skeletons(a)[1], skeletons(b)[1]
+    if len(ka) == len(kb) == 1 and ka == kb and _initial(a) == _initial(b) and max(len(a), len(b)) <= 6:
+        return True
     return False
 
 

@@ -26,7 +26,9 @@ _CYRILLIC = dict(
         strict=True,
     )
 )
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+|[\u00a0\u202f ]\d{3}(?!\d))*|[^\W\d_]+(?:[-‐][^\W\d_]+)*", re.UNICODE)
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+|[\u00a0\u202f ]\d{3}(?!\d))*|[^\W\d_]+(?:[-‐][^\W\d_]+)*", re.UNICODE
+)
 
 _SENTENCE_GAP = re.compile(r"[.!?:;\"«»“”„—\n]")
 
@@ -87,11 +89,12 @@ def fold(word: str) -> str:
     s = "".join(_CYRILLIC.get(ch, ch) for ch in s if not unicodedata.combining(ch))
     s = s.replace("_", "")
     s = re.sub(r"[^a-z0-9]", "", s)
-    if len(s) <= 4:
-        return s  # acronyms and short words: NATO, ООН ("oon" must not become "on")
+    if len(s) <= 2 or (len(s) <= 4 and word.isupper()):
+        return s  # acronyms: NATO, ООН ("oon" must not become "on")
     # c is s before e/i/y (Maurice / Морис), k elsewhere (Macedonia / Македония).
     s = re.sub(r"c(?=[eiy])", "s", s)
     for a, b in (
+        ("x", "ks"),  # Mexico / Мексика, Alexander / Александр
         ("ph", "f"),
         ("ck", "k"),
         ("kh", "h"),

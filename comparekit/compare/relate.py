@@ -79,11 +79,11 @@ class _Claims:
                     self.fallback[(i, j)] = p.semantic or p.score
         self.docs = (doc_a, doc_b)
         self.facts_a = {
-            i: read_side(doc_a.segments[i].text, doc_a.segments[i].language or doc_a.language)
+            i: read_side(doc_a.segments[i].text, doc_a.segments[i].language or doc_a.language, settings)
             for i in self.rows
         }
         self.facts_b = {
-            j: read_side(doc_b.segments[j].text, doc_b.segments[j].language or doc_b.language)
+            j: read_side(doc_b.segments[j].text, doc_b.segments[j].language or doc_b.language, settings)
             for j in self.cols
         }
 
@@ -237,12 +237,12 @@ def relate(
             side_a = (
                 claims.facts_a[a[0]]
                 if len(a) == 1
-                else read_side(" ".join(doc_a.segments[i].text for i in a), doc_a.language)
+                else read_side(" ".join(doc_a.segments[i].text for i in a), doc_a.language, settings)
             )
             side_b = (
                 claims.facts_b[b[0]]
                 if len(b) == 1
-                else read_side(" ".join(doc_b.segments[j].text for j in b), doc_b.language)
+                else read_side(" ".join(doc_b.segments[j].text for j in b), doc_b.language, settings)
             )
             divs = check_pair(
                 side_a,
