@@ -3,10 +3,16 @@
 - ``detect(doc)``: ``evaluative_term`` (info) for each word of the language's loaded-word
   list (``data/frames/<lang>.json``, key ``loaded``: "appeasement", "regime", "crossfire"...).
 - ``detect_across(docs, alignments)``: on every aligned pair, ``loaded_term`` for an
-  evaluative word (loaded word, intensifier, minimiser) that only one side uses, and
+  intensifier or minimiser that only one side uses, and
   ``frame_shift`` when the two sides' dominant cue frames differ
   (:func:`comparekit.framing.contrasts.pair_contrast`). Spans are raw offsets of the
   word (loaded_term) or of the segment (frame_shift).
+
+One span gets one flag: a loaded-list word already carries its ``evaluative_term`` from
+``detect``, so ``detect_across`` does not flag it again as ``loaded_term`` (that a word
+is used by one side only is still in ``report["framing"]["contrasts"]``). The loaded
+lists hold only words that judge (appeasement, crossfire, puppet); descriptive news words
+(separatist, cautious, measured, crisis, illegal) were pruned from them.
 """
 
 from __future__ import annotations
@@ -67,7 +73,8 @@ def detect_across(
                 only = set(found[key])
                 other_text = " ".join(s.text for s in other.segments)
                 for start, end, text, kind in side.loaded:
-                    if " ".join(text.lower().split()) not in only:
+                    # kind "loaded": already an evaluative_term span (one span, one flag).
+                    if kind == "loaded" or " ".join(text.lower().split()) not in only:
                         continue
                     findings.append(
                         Finding(
