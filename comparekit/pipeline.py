@@ -11,9 +11,11 @@ it is the report package's job.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-from collections.abc import Callable, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import combinations
 
 import numpy as np
@@ -44,10 +46,14 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[..., Document]], ...] = (
 )
 
 
-def prepare(doc: Document, *, settings: Settings) -> Document:
-    """Run the per-document stages on a loaded document, checking each one's output."""
+def prepare(doc: Document, *, settings: Settings, timings: dict[str, float] | None = None) -> Document:
+    """Run the per-document stages on a loaded document, checking each one's output.
+    ``timings``, when given, gets each stage's seconds added under its name."""
     for name, stage in DOCUMENT_STAGES:
+        t0 = time.perf_counter()
         out = stage(doc, settings=settings)
+        if timings is not None:
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
         if not isinstance(out, Document):
             raise StageError(f"stage {name!r} returned {type(out).__name__}, not a Document")
         if out.raw_text != doc.raw_text:
@@ -180,19 +186,27 @@ def compare_prepared(
     *,
     settings: Settings,
     skipped: Sequence[SkippedSource] = (),
+    timings: dict[str, float] | None = None,
 ) -> Comparison:
     """The per-pair and cross-document stages on prepared, embedded documents: every
-    pair is aligned and compared (corpus mode calls this once per story)."""
+    pair is aligned and compared (corpus mode calls this once per story). ``timings``,
+    when given, gets the seconds of align, relate (compare), detect and framing added."""
+    clock = _Clock(timings)
     encoder = get_encoder(settings=settings)
     alignments = []
     pair_similarity = []
     for da, db in combinations(docs, 2):
-        alignment = align_pair(da, db, vectors[da.id], vectors[db.id], settings=settings)
+        with clock("align"):
+            alignment = align(da, db, vectors[da.id], vectors[db.id], settings=settings)
+        with clock("relate"):
+            alignment = relate(alignment, da, db, vectors[da.id], vectors[db.id], settings=settings)
         alignments.append(alignment)
         pair_similarity.append({"a": da.id, "b": db.id, "similarity": similarity(alignment, da, db)})
-    findings = [f for d in docs for f in run_document_detectors(d, settings=settings)]
-    findings += run_cross_detectors(docs, alignments, settings=settings)
-    framing = frame_profile(docs, alignments, encoder, vectors, settings=settings)
+    with clock("detect"):
+        findings = [f for d in docs for f in run_document_detectors(d, settings=settings)]
+        findings += run_cross_detectors(docs, alignments, settings=settings)
+    with clock("framing"):
+        framing = frame_profile(docs, alignments, encoder, vectors, settings=settings)
     eff = _effective_settings(settings, encoder)
     if alignments:
         eff["mode"] = alignments[0].mode
@@ -206,6 +220,22 @@ def compare_prepared(
         summary={"pairs": pair_similarity},
         skipped=tuple(skipped),
     )
+
+
+class _Clock:
+    """``with clock(name):`` adds the block's seconds to ``timings[name]`` (if any)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+
+    @contextlib.contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            if self.timings is not None:
+                self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
 
 
 def analyze(sources: Sequence[Source], *, settings: Settings | None = None) -> Comparison:

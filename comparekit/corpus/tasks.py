@@ -76,7 +76,7 @@ def prepare_chunk(entries: Sequence[tuple[str, Entry]], settings: Settings) -> P
     from comparekit.pipeline import embed_documents, prepare
 
     _count("prepare_tasks")
-    seconds = {"load": 0.0, "prepare": 0.0, "embed": 0.0}
+    seconds = {"load": 0.0, "clean": 0.0, "segment": 0.0, "langid": 0.0, "embed": 0.0}
     docs: list[Document] = []
     skipped: list[tuple[int, SkippedSource]] = []
     for doc_id, entry in entries:
@@ -99,13 +99,12 @@ def prepare_chunk(entries: Sequence[tuple[str, Entry]], settings: Settings) -> P
         )
         doc = dataclasses.replace(doc, meta=meta)
         t1 = time.perf_counter()
-        doc = prepare(doc, settings=settings)
+        doc = prepare(doc, settings=settings, timings=seconds)
         if entry.language and doc.language != entry.language:
             # The manifest's language is the user's word for it: it decides which
             # encoder languages apply. Per-segment languages stay as detected.
             doc = dataclasses.replace(doc, language=entry.language, language_confidence=1.0)
         seconds["load"] += t1 - t0
-        seconds["prepare"] += time.perf_counter() - t1
         docs.append(doc)
     t2 = time.perf_counter()
     vectors = embed_documents(docs, pipeline.get_encoder(settings=settings))
@@ -169,9 +168,12 @@ def run_story(
     docs = {d.id: d for c in chunks for d in c.docs}
     vectors = {k: v for c in chunks for k, v in c.vectors.items()}
     members = [docs[i] for i in story["docs"]]
-    comparison = compare_prepared(members, {d.id: vectors[d.id] for d in members}, settings=settings)
+    seconds: dict[str, float] = {}
+    comparison = compare_prepared(
+        members, {d.id: vectors[d.id] for d in members}, settings=settings, timings=seconds
+    )
     t1 = time.perf_counter()
     report = write_story(comparison, Path(out_dir), story)
     rows = story_rows(report, story)
-    rows["seconds"] = {"compare": t1 - t0, "report": time.perf_counter() - t1}
+    rows["seconds"] = {**seconds, "compare": t1 - t0, "report": time.perf_counter() - t1}
     return rows
