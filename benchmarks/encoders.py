@@ -5,7 +5,7 @@ For every encoder in models.lock that is installed (plus any ``--encoder NAME`` 
 - load: seconds from nothing to the first vector (imports, weights, one encode);
 - sentences/s at 1 and 2 threads: all 1,997 English NTREX sentences (123 documents,
   line by line), encoded in one call after a warm-up, cache off;
-- peak memory: ``ru_maxrss`` of a fresh process that loads the encoder once and does all
+- peak memory: peak resident set (``VmHWM``) of a fresh process that loads the encoder once and does all
   of the 2-thread work (tracemalloc misses numpy/torch buffers);
 - P@1 en->fr and en->ru: for each English sentence, is its line-parallel human
   translation the nearest of all 1,997 sentences of that language? (A harder task than
@@ -56,7 +56,6 @@ def precision_at_1(src, tgt) -> float:
 
 def worker(name: str, threads: int, limit: int | None, retrieval: bool) -> dict:
     """One fresh process: load, time, (retrieve); returns the measurements."""
-    import resource
 
     from comparekit.embed import get_encoder
     from comparekit.settings import Settings
@@ -75,7 +74,9 @@ def worker(name: str, threads: int, limit: int | None, retrieval: bool) -> dict:
     if retrieval:
         for lang in ("fr", "ru"):
             out[f"p1_en_{lang}"] = precision_at_1(en, enc.encode(data[lang]))
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    from benchmarks.memory import peak_rss_mb  # VmHWM: ru_maxrss would count the parent too
+
+    out["peak_mb"] = peak_rss_mb()
     return out
 
 

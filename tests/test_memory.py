@@ -57,10 +57,10 @@ def test_sparse_path_aligns_the_seed_pair_like_the_dense_path():
 
 
 _CHILD = r"""
-import json, resource, sys
+import json, sys
 import numpy as np
 sys.path.insert(0, sys.argv[2])
-from benchmarks.memory import make_document
+from benchmarks.memory import make_document, peak_rss_mb
 from comparekit.align import align
 from comparekit.compare.relate import relate
 from comparekit.settings import Settings
@@ -82,7 +82,7 @@ print(json.dumps({
     "pairs": len(alignment.pairs),
     "claims": len(related.pairs),
     "similarity_kept": alignment.similarity is not None,
-    "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "peak_mb": peak_rss_mb(),
 }))
 """
 
