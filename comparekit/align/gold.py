@@ -127,14 +127,17 @@ class MemoEncoder:
     def save(self, path: str | Path) -> None:
         texts = sorted(self._memo)
         vectors = np.stack([self._memo[t] for t in texts]).astype(np.float16) if texts else np.zeros((0, 1))
-        np.savez(path, texts=np.array(texts, dtype=object), vectors=vectors)
+        np.savez(path, texts=np.array(texts, dtype=str), vectors=vectors)  # no pickled objects
 
     def load(self, path: str | Path) -> int:
         """Add a saved memo; returns how many texts it held (0 when the file is missing)."""
         path = Path(path)
         if not path.exists():
             return 0
-        data = np.load(path, allow_pickle=True)
-        texts = [str(t) for t in data["texts"]]
+        try:
+            data = np.load(path, allow_pickle=False)  # a cache file is data, never code
+            texts = [str(t) for t in data["texts"]]
+        except (ValueError, OSError, KeyError):  # an older (pickled) or damaged memo: recompute
+            return 0
         self._memo.update(zip(texts, data["vectors"].astype(np.float32)))
         return len(texts)
