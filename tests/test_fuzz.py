@@ -74,3 +74,50 @@ def test_clean_and_segment_never_raise_and_spans_stay_in_raw(raw):
 def test_cleaning_arbitrary_unicode_is_idempotent(raw):
     once = clean(Document(id="fuzz", raw_text=raw), settings=S)
     assert clean(Document(id="fuzz", raw_text=once.text), settings=S).text == once.text
+
+
+# pieces that wake the detectors: quotes, URLs, page numbers, mojibake, transliterated
+# names, false friends, boilerplate cues, repeated punctuation.
+_DETECTOR_PIECES = st.sampled_from(
+    [
+        "« »",
+        "“”",
+        '""',
+        "« Nous sommes prêts",
+        "https://example.org/a/b\n",
+        "\n12\n",
+        "\f",
+        "prÃ©sident",
+        "Nikol Pachinian",
+        "Poutine",
+        "eventually",
+        "actually",
+        "Subscribe to our newsletter\n",
+        "Read more:\n",
+        "Lire aussi\n",
+        "?!",
+        ",,",
+        " .",
+        "The talks resumed in",
+        "\n\n",
+        "killed 12 soldiers on Sunday, September 27. ",
+    ]
+)
+_DETECTOR_TEXT = st.lists(
+    st.one_of(st.text(alphabet=st.characters(), max_size=12), _DETECTOR_PIECES, _PIECES), max_size=30
+).map("".join)
+
+
+@given(_DETECTOR_TEXT, st.sampled_from(["en", "fr", "ru"]))
+@hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_detectors_never_raise_and_flags_point_into_the_raw_text(raw, language):
+    from comparekit.detect import run_cross_detectors, run_document_detectors
+    from comparekit.pipeline import prepare
+
+    doc = prepare(Document(id="fuzz", raw_text=raw, meta={"language": language}), settings=S)
+    other = prepare(Document(id="other", raw_text=raw[::-1], meta={"language": "en"}), settings=S)
+    flags = run_document_detectors(doc, settings=S) + run_cross_detectors([doc, other], (), settings=S)
+    texts = {"fuzz": raw, "other": raw[::-1]}
+    for f in flags:
+        assert 0 <= f.start <= f.end <= len(texts[f.doc]), f
+        assert texts[f.doc][f.start : f.end] == f.text, f
