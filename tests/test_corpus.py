@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -181,3 +182,34 @@ def test_corpus_cli_exit_codes(tmp_path, use_fake_encoder, capsys):
     bad.write_text("url\nx\n")
     assert main(["corpus", str(bad), "--out", str(tmp_path / "o2")]) == 3
     assert main(["corpus", str(manifest), "--out", str(tmp_path / "o3"), "--scheduler", "nope"]) == 2
+
+
+def test_side_cache_reads_each_segment_once_with_identical_results(settings, use_fake_encoder, monkeypatch):
+    from comparekit.compare import checks
+    from comparekit.document import Document
+    from comparekit.pipeline import compare_prepared, embed_documents, prepare
+    from comparekit.report import build_report, dumps
+
+    docs = [
+        prepare(Document(id=f"budget{k}", raw_text=text), settings=settings)
+        for k, text in enumerate(STORIES["budget"])
+    ]
+    vectors = embed_documents(docs, use_fake_encoder)
+    calls: list[str] = []
+    inner = checks.read_side.__wrapped__
+
+    def counting(text, lang, *rest):
+        calls.append(text)
+        return inner(text, lang, *rest)
+
+    relate_module = sys.modules["comparekit.compare.relate"]  # the package exports a relate()
+    monkeypatch.setattr(relate_module, "read_side", checks._memoised(counting))
+    plain = dumps(build_report(compare_prepared(docs, vectors, settings=settings)))
+    uncached_calls = len(calls)
+    calls.clear()
+    with checks.side_cache():
+        cached = dumps(build_report(compare_prepared(docs, vectors, settings=settings)))
+    assert cached == plain
+    # 3 documents, 3 pairs: every document is read in 2 pairs without the cache.
+    assert uncached_calls > len(calls) > 0 and len(calls) == len(set(calls))
+    assert getattr(checks._SIDES, "memo", None) is None  # nothing is kept after the block

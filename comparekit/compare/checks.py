@@ -10,6 +10,10 @@ except for names, where an added or a missing name is the finding itself.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from comparekit.compare import cues, dates, entities, numbers
@@ -182,3 +186,40 @@ def divergences(
         doc_b="b",
         settings=settings,
     )
+
+
+# Corpus mode compares every pair of a story, so each document's segments would be read
+# once per pair (3x in a story of 4). Within ``side_cache()`` each (text, language,
+# settings) is read once; outside it nothing is kept.
+_SIDES = threading.local()
+
+
+@contextlib.contextmanager
+def side_cache() -> Iterator[None]:
+    """Within the block, :func:`read_side` reads each distinct input once (this thread)."""
+    outer = getattr(_SIDES, "memo", None)
+    _SIDES.memo = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _SIDES.memo = outer
+
+
+def _memoised(read):
+    @functools.wraps(read)
+    def wrapper(text, lang, *rest):
+        memo = getattr(_SIDES, "memo", None)
+        if memo is None:
+            return read(text, lang, *rest)
+        # settings by identity (hashing them costs ~0.5 ms); the object is kept in the
+        # entry, so a reused id of a freed object never matches.
+        key = (text, lang, *map(id, rest))
+        hit = memo.get(key)
+        if hit is None or any(a is not b for a, b in zip(hit[0], rest)):
+            hit = memo[key] = (rest, read(text, lang, *rest))
+        return hit[1]
+
+    return wrapper
+
+
+read_side = _memoised(read_side)

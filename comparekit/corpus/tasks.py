@@ -162,6 +162,7 @@ def run_story(
     from comparekit.corpus.output import story_rows, write_story
 
     _count("story_tasks")
+    from comparekit.compare.checks import side_cache
     from comparekit.pipeline import compare_prepared
 
     t0 = time.perf_counter()
@@ -169,9 +170,11 @@ def run_story(
     vectors = {k: v for c in chunks for k, v in c.vectors.items()}
     members = [docs[i] for i in story["docs"]]
     seconds: dict[str, float] = {}
-    comparison = compare_prepared(
-        members, {d.id: vectors[d.id] for d in members}, settings=settings, timings=seconds
-    )
+    # Each document takes part in every pair of its story: read its claims once.
+    with side_cache():
+        comparison = compare_prepared(
+            members, {d.id: vectors[d.id] for d in members}, settings=settings, timings=seconds
+        )
     t1 = time.perf_counter()
     report = write_story(comparison, Path(out_dir), story)
     rows = story_rows(report, story)
