@@ -143,3 +143,24 @@ def test_frame_chart_is_embedded_when_charts_module_provides_it(seed_pair, tmp_p
     paths = write_report(seed_pair[0], tmp_path)
     assert '<svg id="frame-chart">' in paths["report.html"].read_text("utf-8")
     assert paths["frames.png"].read_bytes() == b"\x89PNG fake"
+
+
+def test_frame_chart_draws_tiny_zero_and_many_bars(tmp_path):
+    # A score under half a pixel once made Pillow refuse the bar (y1 < y0).
+    from comparekit.report.charts import frame_chart_png, frame_chart_svg
+
+    ids = [f"doc{k}" for k in range(7)]
+    report = {
+        "documents": [{"id": i} for i in ids],
+        "framing": {
+            "frames": {
+                i: {"conflict": 0.001 * k, "human_interest": 1.0, "economic": 0.0} for k, i in enumerate(ids)
+            },
+            "present": {"doc6": ["human_interest"]},
+        },
+    }
+    png = frame_chart_png(report, tmp_path / "f.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = frame_chart_svg(report)
+    assert svg.count('fill="url(#fc-hatch)"') == 1 and all(i in svg for i in ids)
+    assert "human" in svg and "interest" in svg  # frame names are split at underscores

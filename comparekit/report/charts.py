@@ -155,9 +155,9 @@ def _png_bytes(report: dict[str, Any]) -> bytes:
     anchors = {"start": "ls", "middle": "ms", "end": "rs"}
     for s in shapes:
         if isinstance(s, _Rect):
-            if s.h <= 0:
-                continue
             box = (round(s.x), round(s.y), round(s.x + s.w) - 1, round(s.y + s.h) - 1)
+            if box[2] < box[0] or box[3] < box[1]:  # under half a pixel: nothing to draw
+                continue
             draw.rectangle(box, fill=s.fill)
             if s.hatch:
                 x0, y0, x1, y1 = box
