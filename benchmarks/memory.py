@@ -45,37 +45,17 @@ def _sentences(lang_dir: str) -> list[str]:
 
 
 def make_document(doc_id: str, sentences: list[str], language: str):
-    """A prepared Document whose segments are the given sentences, one paragraph each
-    (the per-document stages are skipped: they are linear and not measured here)."""
-    from comparekit.document import Document, OffsetMap, Segment
+    """A prepared Document whose segments are the given sentences, one a line (as
+    ``comparekit align --presplit`` reads them; the per-document stages are skipped:
+    they are linear and not measured here)."""
+    import dataclasses
 
-    text = "\n\n".join(sentences)
-    segments, pos = [], 0
-    for i, sentence in enumerate(sentences):
-        end = pos + len(sentence)
-        segments.append(
-            Segment(
-                id=f"{doc_id}:{i}",
-                index=i,
-                start=pos,
-                end=end,
-                text_start=pos,
-                text_end=end,
-                text=sentence,
-                language=language,
-                paragraph=i,
-            )
-        )
-        pos = end + 2
-    return Document(
-        id=doc_id,
-        raw_text=text,
-        text=text,
-        offsets=OffsetMap.identity(len(text)),
-        segments=tuple(segments),
-        language=language,
-        language_confidence=1.0,
-    )
+    from comparekit.align.files import presplit_document
+    from comparekit.document import Document
+
+    doc = presplit_document(Document(id=doc_id, raw_text="\n".join(sentences) + "\n"))
+    segments = tuple(dataclasses.replace(s, language=language) for s in doc.segments)
+    return dataclasses.replace(doc, segments=segments, language=language, language_confidence=1.0)
 
 
 def _grow(texts: list[str], vectors: np.ndarray, n: int, seed: int) -> tuple[list[str], np.ndarray]:
