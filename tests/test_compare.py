@@ -96,11 +96,38 @@ def test_added_country_is_entity_added_naming_it(settings):
         ("Moscow called for calm.", "La Russie a appelé au calme.", "fr"),
         ("The French government agreed.", "Le gouvernement de la France a accepté.", "fr"),
         ("NATO and the EU objected.", "L'OTAN et l'Union européenne se sont opposées.", "fr"),
+        # j / дж, w / у, x / кс, a short name with a Russian case ending, U.S. / США
+        ("Jones met Wade in Mexico.", "Джонс встретился с Уэйдом в Мексике.", "ru"),
+        ("She set it up with Capp.", "Она создала её вместе с Тарой Кэпп.", "ru"),
+        ("The U.S. agreed.", "США согласились.", "ru"),
+        # a translated descriptive name and a common word at a sentence start are no names
+        ("A trough forms over the ocean.", "Над Тихим океаном формируется ложбина.", "ru"),
+        ("Natural disasters make it harder.", "Стихийные бедствия осложняют работу.", "ru"),
+        ("The tests were broadcast on Thursday.", "Transmises jeudi, les auditions.", "fr"),
     ],
 )
 def test_names_match_across_languages_and_spellings(settings, a, b, lang):
     found = types(a, "en", b, lang, settings)
     assert not found & {"entity_added", "entity_missing"}
+
+
+def test_a_shared_country_does_not_vouch_for_the_person_next_to_it(settings):
+    found = divergences(
+        "U.S. Secretary of State seems ready.",
+        "en",
+        "Le secrétaire d'État des États-Unis Mike Pompeo semble prêt.",
+        "fr",
+        settings=settings,
+    )
+    assert [d.text for d in found if d.type == "entity_added"] == ["Mike Pompeo"]
+
+
+def test_adjective_general_is_not_a_title():
+    from comparekit.compare.cues import extract_roles
+
+    assert not extract_roles(tokenize("the annual General Assembly", "en"), "en")
+    assert not extract_roles(tokenize("президентских выборов по принципу", "ru"), "ru")
+    assert [r.label for r in extract_roles(tokenize("General Mattis said", "en"), "en")] == ["general"]
 
 
 def test_role_change_is_a_role_mismatch(settings):
@@ -126,6 +153,13 @@ def test_generic_and_specific_titles_agree(settings):
         ("He will attend.", "Он придёт.", "ru", False),
         ("He did not attend.", "Он не пришёл.", "ru", False),
         ("He only came once.", "Il n'est venu qu'une fois.", "fr", False),
+        # negative concord: one negation per clause; fixed phrases that do not negate
+        ("I didn't give up anything.", "Ни от чего я не отказывался.", "ru", False),
+        ("It would not accept aid or help.", "Il n'accepterait pas d'aide ni de soutien.", "fr", False),
+        ("The UK would forever regret it.", "Le Royaume-Uni le regretterait à jamais.", "fr", False),
+        ("It is aimed at kids rather than adults.", "Он рассчитан на детей, а не на взрослых.", "ru", False),
+        # a "not" added where the other side already negates once elsewhere
+        ("He did not come and he will not call.", "Il n'est pas venu et il appellera.", "fr", True),
     ],
 )
 def test_negation_polarity(settings, a, b, lang, diverges):

@@ -47,6 +47,7 @@ class SideFacts:
 def read_side(text: str, lang: str | None, settings: Settings | None = None) -> SideFacts:
     """Tokenise one side once and extract every kind of detail from it (``settings``:
     its [compare] section tunes name extraction; None = the shipped defaults)."""
+    cfg = settings.compare if settings is not None else entities._default_compare()
     tokens = tokenize(text, lang)
     used: set[int] = set()
     ds = dates.extract_dates(tokens, lang, used)
@@ -60,7 +61,7 @@ def read_side(text: str, lang: str | None, settings: Settings | None = None) -> 
         numbers=ns,
         roles=roles,
         entities=ents,
-        negations=cues.negations(tokens, lang),
+        negations=cues.negations(tokens, lang, cfg.negation_concord_window),
         lexneg=cues.lexical_negatives(tokens, lang),
         modality=cues.cue_list(tokens, lang, "modality"),
         attribution=cues.cue_list(tokens, lang, "attribution"),
@@ -126,11 +127,12 @@ def check_pair(
             )
 
     na, nb = len(a.negations), len(b.negations)
-    # Polarity, not counts: translations split or merge negations ("never" / "не ...
-    # никогда"), so one side with none against one with some, or a gap of two, is needed;
-    # a gap of one is excused when the other side says "no" with a word (unable / не смог).
-    fewer = b if na > nb else a
-    if ((na == 0) != (nb == 0) or abs(na - nb) >= 2) and not (abs(na - nb) == 1 and fewer.lexneg):
+    # Negation words are counted once per clause (negative concord merged: "не ... ни",
+    # "ne ... jamais"), and polarity is counted with the words that say "no" without a
+    # negation word (unable, refused, sans, не смог): "He was unable" against "Il n'a pas
+    # pu" balances, and a "not" added on either side unbalances it again.
+    pa, pb = na + len(a.lexneg), nb + len(b.lexneg)
+    if na != nb and pa != pb:
         side, doc = (a, doc_a) if na > nb else (b, doc_b)
         neg = _join(side.negations)
         out.append(

@@ -92,13 +92,33 @@ _FR_PARTNERS = {
 }
 #: Fixed phrases with a negation word that do not negate ("тем не менее" = even so).
 _NOT_NEGATION = {
-    "ru": (("тем", "не", "менее"), ("не", "только"), ("не", "раз"), ("не", "менее"), ("ни", "один")),
-    "en": (("not", "only"), ("no", "doubt"), ("nothing", "but")),
-    "fr": (("non", "seulement"),),
+    "ru": (
+        ("тем", "не", "менее"),
+        ("не", "только"),
+        ("не", "раз"),
+        ("не", "менее"),
+        ("ни", "один"),
+        ("не", "так", "давно"),  # not long ago
+        ("а", "не"),  # "rather than": на детей, а не на взрослых
+        ("бы", "ни"),  # concessive: как бы ни, что бы ни
+    ),
+    "en": (("not", "only"), ("no", "doubt"), ("nothing", "but"), ("not", "just"), ("not", "that")),
+    "fr": (("non", "seulement"), ("à", "jamais"), ("sans", "aucun"), ("que", "jamais")),
+}
+#: Negative-concord words: they repeat the negation of their clause ("не ... ни одного",
+#: "ne ... ni", "Ни от чего я не"), so they start no negation of their own when another
+#: negation word is within ``concord_window`` tokens on either side
+#: (compare.negation_concord_window).
+_CONCORD = {
+    "ru": {"ни", "никто", "никого", "никому", "ничего", "ничто", "никогда", "никак", "нигде"},
+    "fr": {"ni", "jamais", "rien", "aucun", "aucune", "personne", "nul"},
+    "es": {"ni", "nada", "nadie", "nunca", "jamás", "ningún", "ninguno", "ninguna", "tampoco"},
+    "de": {"weder", "noch"},
+    "en": {"nor", "neither"},
 }
 
 
-def negations(tokens: list[Token], lang: str | None) -> list[Cue]:
+def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) -> list[Cue]:
     """Negations, one per negated clause: cues within three words of each other count
     once ("никто ... не", "ne ... jamais"); French "ne" needs its partner (pas, jamais,
     rien ...), so "ne" explétif and "ne ... que" (only) are not negations."""
@@ -113,8 +133,12 @@ def negations(tokens: list[Token], lang: str | None) -> list[Cue]:
                 skip.update(range(k, k + n))
     out: list[Cue] = []
     last = -10
+    concord = _CONCORD.get(lang, set())
+    heads = [k for k, w in enumerate(lows) if w in words and w not in concord and k not in skip]
     for k, w in enumerate(lows):
         if w not in words or k in skip:
+            continue
+        if w in concord and any(abs(h - k) <= concord_window for h in heads):
             continue
         if lang == "fr":
             if w in ("ne", "n"):
