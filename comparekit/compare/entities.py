@@ -60,6 +60,9 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], list
     return exact, by_prefix, demonyms
 
 
+_RU_COUNTRY_ADJ = re.compile(r"i{0,2}sk(?:ii|ogo|omu|im|om|aia|oi|uiu|ie|ikh|imi|oe)$")
+
+
 def _common_prefix(a: str, b: str) -> int:
     n = 0
     for x, y in zip(a, b):
@@ -88,6 +91,14 @@ def resolve(word_fold: str, acronym: bool = False) -> str | None:
             if (
                 p >= max(4, min(len(name), len(word_fold)) - 2)
                 and len(name) - 3 <= len(word_fold) <= len(name) + 3
+            ):
+                return code
+            # Russian adjectives of a country name: индонезийского, испанской.
+            stem = name.rstrip("aeiou")
+            if (
+                len(stem) >= 5
+                and word_fold.startswith(stem)
+                and _RU_COUNTRY_ADJ.match(word_fold[len(stem) :])
             ):
                 return code
     return None
@@ -129,11 +140,12 @@ def skeleton(word_fold: str) -> str:
     """Consonant skeleton of a folded word, for names across scripts: Rangers /
     Рейнджерс -> rngrs, Waters / Уотерс -> vtrs, Daley / Дейли -> dl, Rosa / Роза -> rs."""
     s = word_fold
-    if s.startswith("uo") or s.startswith("ui") or s.startswith("ue"):
-        s = "v" + s[1:]  # English w- in Russian: Уоррен, Уильям, Уэльс
+    if s.startswith(("uo", "ui", "ue", "ua")):
+        s = "v" + s[1:]  # English w- in Russian: Уоррен, Уильям, Уэльс, Уайтхолл
     for a, b in (("dzh", "g"), ("zh", "g"), ("tsh", "ch"), ("ts", "z"), ("z", "s"), ("h", ""), ("kv", "k")):
         s = s.replace(a, b)
     s = "".join(ch for ch in s if ch not in _VOWELS).replace("dg", "g")  # Sturridge / Старридж
+    s = s.replace("v", "f")  # German v is f: Vettel / Феттель
     return re.sub(r"(.)\1+", r"\1", s)
 
 
@@ -162,11 +174,23 @@ _RU_DESCRIPTIVE = re.compile(
 _RU_SURNAME = re.compile(r"(?:(?<!че)ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$|(?:ин|ов|ев|ын)ым$")
 
 
-def _descriptive(word: str, lang: str, min_zipf: float) -> bool:
+#: Verb forms and adverbs that open English and French sentences (Penalizing, Likening,
+#: Énumérez, Invoquant, Anciennement): inflected, so not names when they are words.
+_INITIAL_INFLECTED = {
+    "en": re.compile(r"(?:ing|ed|ly)$"),
+    "fr": re.compile(r"(?:ez|ons|ant|ment|ées?|és)$"),
+}
+
+
+def _descriptive(word: str, lang: str, min_zipf: float, initial: bool = False) -> bool:
     """A capitalised Russian word shaped like an adjective/participle/gerund/imperative
-    that is a dictionary word (see :data:`_RU_DESCRIPTIVE`)."""
+    that is a dictionary word (see :data:`_RU_DESCRIPTIVE`); at a sentence start, an
+    English or French verb form or adverb that is a dictionary word."""
     low = word.lower()
-    if lang != "ru" or "-" in low or _RU_SURNAME.search(low) or not _RU_DESCRIPTIVE.search(low):
+    if lang != "ru":
+        shape = _INITIAL_INFLECTED.get(lang)
+        return bool(initial and shape and shape.search(low) and _zipf(low, lang) >= min_zipf)
+    if "-" in low or _RU_SURNAME.search(low) or not _RU_DESCRIPTIVE.search(low):
         return False
     return _zipf(low, lang) >= min_zipf
 
@@ -220,7 +244,7 @@ def extract_entities(
         known = resolve(fold(t.text), acronym) is not None
         if known:
             cand.append(True)
-        elif _ROMAN.match(t.text) or _descriptive(t.text, lang, cfg.name_descriptive_min_zipf):
+        elif _ROMAN.match(t.text) or _descriptive(t.text, lang, cfg.name_descriptive_min_zipf, t.initial):
             cand.append(False)
         elif acronym:
             # Unknown acronyms are translated as often as kept (AI / IA / ИИ, DNA / ADN).

@@ -30,7 +30,7 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+|[\u00a0\u202f ]\d{3}(?!\d))*|[^\W\d_]+(?:[-‐][^\W\d_]+)*", re.UNICODE
 )
 
-_SENTENCE_GAP = re.compile(r"[.!?:;\"«»“”„—\n]")
+_SENTENCE_GAP = re.compile(r"[.!?:;\"«»“”„‘’'(—–…\n]")
 
 
 @dataclass(frozen=True)
