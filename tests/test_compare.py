@@ -23,6 +23,9 @@ def types(a, la, b, lb, settings):
         ("1 500 personnes", "fr", 1500),
         ("1,5 milliard de dollars", "fr", 1.5e9),
         ("$1.5bn", "en", 1.5e9),
+        ("quatre-vingts personnes", "fr", 80),
+        ("он был там трижды", "ru", 3),
+        ("погибли шестеро", "ru", 6),
         ("двенадцать солдат", "ru", 12),
         ("2,5 млн", "ru", 2.5e6),
         ("zwölf Soldaten", "de", 12),
@@ -43,6 +46,15 @@ def test_changed_number_is_a_mismatch_across_languages(settings):
     assert "number_mismatch" in types(
         "Twelve soldiers were killed.", "en", "Vingt soldats ont été tués.", "fr", settings
     )
+
+
+def test_close_counts_differ_and_left_over_values_count(settings):
+    assert "number_mismatch" in types("390 commitments", "en", "392 engagements", "fr", settings)
+    assert "number_mismatch" in types(
+        "tariffs of five to five per cent", "en", "des droits de 5 à 10 %", "fr", settings
+    )
+    # Large amounts are rounded in translation: $1.505bn is "1,5 milliard" (within 1%).
+    assert "number_mismatch" not in types("$1.505bn", "en", "1,5 milliard de dollars", "fr", settings)
 
 
 def test_same_number_in_words_and_digits_is_not_a_mismatch(settings):

@@ -85,7 +85,9 @@ def extract_numbers(
             value = parse_digits(tok.low, lang)
         else:
             pieces = tok.low.replace("‐", "-").split("-")
-            if pieces and all(p in words for p in pieces):
+            if tok.low in words:  # quatre-vingt(s) is 80, not 4 + 20
+                value = float(words[tok.low])
+            elif pieces and all(p in words for p in pieces):
                 value = float(sum(words[p] for p in pieces))
             elif len(pieces) > 1 and pieces[0] in words and tok.text[:1].islower():
                 # "six-point lead", "two-day visit"; "Four-Day War" is a name.
@@ -110,18 +112,29 @@ def extract_numbers(
     return out
 
 
-def _close(x: float, y: float) -> bool:
+def _close(x: float, y: float, rounded_from: float) -> bool:
+    """Equal values; from ``rounded_from`` up, within 1% (1.53bn written as 1,5 milliard):
+    below it a count is exact, so 390 against 392 differ."""
+    if max(abs(x), abs(y)) < rounded_from:
+        return math.isclose(x, y, rel_tol=0.0, abs_tol=1e-9)
     return math.isclose(x, y, rel_tol=0.01, abs_tol=1e-9)
 
 
 def number_conflicts(
-    a: list[NumberMention], b: list[NumberMention]
+    a: list[NumberMention], b: list[NumberMention], rounded_from: float = 1e4
 ) -> tuple[list[NumberMention], list[NumberMention]]:
-    """Numbers of A with no equal value in B, and of B with none in A. It is a conflict
-    only when both lists are non-empty (a number on one side only is extra detail)."""
-    only_a = [x for x in a if not any(_close(x.value, y.value) for y in b)]
-    only_b = [y for y in b if not any(_close(x.value, y.value) for x in a)]
-    return only_a, only_b
+    """Numbers of A with no equal value in B, and of B with none in A, each value matched
+    once ("five to ten" against "5 à 5": one 5 is left over). It is a conflict only when
+    both lists are non-empty (a number on one side only is extra detail)."""
+    free = list(b)
+    only_a = []
+    for x in a:
+        hit = next((k for k, y in enumerate(free) if _close(x.value, y.value, rounded_from)), None)
+        if hit is None:
+            only_a.append(x)
+        else:
+            free.pop(hit)
+    return only_a, free
 
 
 def fmt(value: float) -> str:
