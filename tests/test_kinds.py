@@ -126,3 +126,73 @@ def test_menu_runs_are_boilerplate(settings):
     assert paragraph_kinds(recipe, settings=settings)[1:4] == [None, None, None]
     points = ["Our plan", "Build homes.", "Cut taxes.", "Fix roads.", "That is all."]
     assert paragraph_kinds(points, settings=settings) == [None] * 5
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # comment sections and forms
+        ("No comments yet", "boilerplate"),
+        ("Your email address will not be published.", "boilerplate"),
+        ("Hinterlassen Sie einen Kommentar", "boilerplate"),
+        ("Votre adresse e-mail ne sera pas publiée", "boilerplate"),
+        ("Deja tu comentario", "boilerplate"),
+        ("Lascia un commento", "boilerplate"),
+        ("Оставьте комментарий", "boilerplate"),
+        # calls to action addressed to the reader
+        ("Discover our latest features", "boilerplate"),
+        ("Entdecken Sie unsere Angebote", "boilerplate"),
+        ("Découvrez nos offres", "boilerplate"),
+        ("Suscríbete ahora", "boilerplate"),
+        ("Scopri di più", "boilerplate"),
+        ("Подпишитесь на канал", "boilerplate"),
+        # navigation and teaser labels
+        ("Mehr aus der Region", "boilerplate"),
+        ("More from this author", "related"),
+        ("Weitere Artikel", "related"),
+        ("Zurück zur Übersicht", "boilerplate"),
+        ("Lea también: El Gobierno anuncia nuevas medidas", "related"),
+        ("Most viewed this week", "related"),
+        # legal, ads, site credits, reading time, author bios
+        ("Sofern nicht anders angegeben, stehen die Inhalte unter CC BY", "boilerplate"),
+        ("Advertising disclosure: we may earn a commission", "boilerplate"),
+        ("Propulsé par WordPress", "boilerplate"),
+        ("Lesedauer: 4 Minuten", "boilerplate"),
+        ("Jane Roe is a senior reporter for the Daily Planet.", "boilerplate"),
+        ("Posted by Admin", "byline"),
+        ("14:05 Uhr", "dateline"),
+        # a line in capitals only, with nothing around it
+        ("JETZT MITGLIED WERDEN UND SPAREN", "boilerplate"),
+        ("SHOP THE LOOK", "boilerplate"),
+    ],
+)
+def test_more_non_article_lines(text, kind, settings):
+    assert _kind(text, settings) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council said more than 300 comments were sent before the vote.",
+        "Weitere Informationen zur Wahl gab die Stadt am Montag bekannt, sagte ein Sprecher.",
+        "Découvrez comment la ville a changé, disait l'affiche du musée en 1920.",
+        "The reporter who broke the story later left the paper.",
+        "Die Polizei sucht Zeugen, die am Abend am Bahnhof waren.",
+        "El ministro dejó un comentario breve antes de salir de la sala.",
+        "La privacy dei cittadini è stata al centro del dibattito in Parlamento.",
+        "NATO and the EU said the talks would resume in March.",
+    ],
+)
+def test_new_cues_leave_body_sentences_alone(text, settings):
+    assert _kind(text, settings) is None
+
+
+def test_capitals_need_neighbours_in_a_document(settings):
+    # a subheading in capitals between two prose paragraphs stays article text
+    paras = [
+        "Storm hits the coast",
+        "The storm reached the coast on Monday night, officials said.",
+        "WHAT HAPPENS NEXT",
+        "Repairs are expected to take weeks, the mayor told reporters.",
+    ]
+    assert [d.kind for d in classify_paragraphs(paras, settings=settings)] == [None, None, None, None]

@@ -95,6 +95,19 @@ def verbless_label(text: str, max_words: int) -> bool:
     return not any(w.lower() in fw for w in letters)
 
 
+def shouting(text: str, max_words: int) -> bool:
+    """A short line in capitals only (at least two words of two letters or more): menu
+    entries, calls to action and promo banners ("HAZTE MIEMBRO", "NEW AND EXCITING")."""
+    words = text.split()
+    letters = _WORD.findall(text)
+    return (
+        0 < len(words) <= max_words
+        and sum(len(w) > 1 for w in letters) >= 2
+        and all(w.isupper() for w in letters)
+        and not _ends_sentence(text)
+    )
+
+
 def _cue_kind(text: str, words: int, short: bool, limits: Mapping[str, int]) -> str | None:
     cues = _cues()
     # Length limits first: the boilerplate cue alone is a 28 kB alternation (~4 ms a line).
@@ -163,6 +176,7 @@ def classify_paragraphs(paragraphs: list[str], *, settings: Any = None) -> list[
         seg.lone_label_max_words,
         seg.menu_line_max_words,
         seg.menu_min_run,
+        seg.shouting_max_words,
     )
 
 
@@ -179,8 +193,10 @@ def _structure_pass(
     lone_max_words: int,
     menu_max_words: int,
     menu_min_run: int,
+    shouting_max_words: int,
 ) -> list[KindDecision]:
-    """Short verbless lines become boilerplate when they stand among non-article lines.
+    """Short verbless lines, and short lines in capitals only, become boilerplate when they
+    stand among non-article lines.
 
     A label next to another label or a cue-marked line is site chrome (menus, footers,
     share bars); the same label between two prose paragraphs is a subheading, and the
@@ -189,13 +205,19 @@ def _structure_pass(
     (:func:`lone_label`) decides alone.
     """
     n = len(paragraphs)
-    labels = [d.kind is None and verbless_label(p.strip(), max_words) for p, d in zip(paragraphs, decisions)]
+    shouts = [
+        d.kind is None and shouting(p.strip(), shouting_max_words) for p, d in zip(paragraphs, decisions)
+    ]
+    labels = [
+        d.kind is None and (verbless_label(p.strip(), max_words) or shout)
+        for p, d, shout in zip(paragraphs, decisions, shouts)
+    ]
     out = list(decisions)
     for i in range(n):
         if not labels[i]:
             continue
         if n == 1:
-            if lone_label(paragraphs[i].strip(), lone_max_words):
+            if shouts[i] or lone_label(paragraphs[i].strip(), lone_max_words):
                 out[i] = KindDecision("boilerplate", "structure")
             continue
         if i == 0:
