@@ -82,7 +82,7 @@ def trafilatura_scores(path: Path = TRAFILATURA, settings=None) -> dict:
         for key in ("with", "without"):
             for snippet in page[key]:
                 flagged = snippet_flagged(snippet, lang, settings)
-                for g in (group, "all", f"all:{split}"):
+                for g in (group, "all", f"all:{split}", f"{group}:{split}"):
                     counts.setdefault(g, Counter())[(key, flagged)] += 1
     out = {}
     for g, c in sorted(counts.items()):
