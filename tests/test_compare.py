@@ -170,6 +170,8 @@ def test_generic_and_specific_titles_agree(settings):
         ("It would not accept aid or help.", "Il n'accepterait pas d'aide ni de soutien.", "fr", False),
         ("The UK would forever regret it.", "Le Royaume-Uni le regretterait à jamais.", "fr", False),
         ("It is aimed at kids rather than adults.", "Он рассчитан на детей, а не на взрослых.", "ru", False),
+        # a double negation is two negations ("can't not think" = must think)
+        ("I must think about it.", "Я не могу не думать об этом.", "ru", True),
         # a "not" added where the other side already negates once elsewhere
         ("He did not come and he will not call.", "Il n'est pas venu et il appellera.", "fr", True),
     ],

@@ -146,7 +146,9 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
                     continue
             elif w in ("personne", "nul") and not {"ne", "n"} & set(lows[k + 1 : k + 3]):
                 continue  # "une personne": a noun, not "personne ne"
-        if k - last <= 3:
+        # Different words close together negate once ("ne ... pas", "никто не"); the
+        # same word twice is a double negation ("not not", "не могу не думать").
+        if k - last <= 3 and lows[last] != w:
             last = k
             continue
         out.append(Cue("negation", tokens[k].text, k, k + 1))
