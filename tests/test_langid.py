@@ -72,3 +72,11 @@ def test_segments_are_identified_fast():
     for k in range(2000):
         detect_language(f"{text} {k}")
     assert time.perf_counter() - t0 < 2.0
+
+
+def test_lone_surrogates_and_newlines_do_not_reach_fasttext():
+    # fastText's C++ takes one UTF-8 line: a lone surrogate (broken UTF-16) or a newline
+    # used to raise inside predict(); the guess is made on a repaired copy instead.
+    lang, prob = detect_language("Le gouvernement a annoncé\ud800 hier\nune nouvelle réforme des retraites.")
+    assert lang == "fr" and 0.5 < prob <= 1.0
+    assert detect_language("\ud800\udfff\n") == (None, 0.0)

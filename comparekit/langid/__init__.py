@@ -60,6 +60,9 @@ def detect_language(text: str, *, seed: int = 0) -> tuple[str | None, float]:
     ``seed`` is accepted for callers written for langdetect; fastText does not sample."""
     del seed
     line = " ".join(text.split())  # fastText reads one line; newlines are not allowed
+    # Lone surrogates (from a broken UTF-16 source) cannot cross into fastText's C++ as
+    # UTF-8: they become "?" here, for the guess only; the segment text is untouched.
+    line = line.encode("utf-8", "replace").decode("utf-8")
     if not any(ch.isalpha() for ch in line):
         return None, 0.0
     model = _model()
