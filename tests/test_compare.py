@@ -123,6 +123,38 @@ def test_names_match_across_languages_and_spellings(settings, a, b, lang):
     assert not found & {"entity_added", "entity_missing"}
 
 
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("Индонезии", "ID"),
+        ("Вашингтоном", "US"),
+        ("Россией", "RU"),
+        ("Indonesians", "ID"),
+        ("americaines", "US"),
+        ("Martin", None),  # not Martinique
+        ("Jeremy", None),  # not Yerevan
+        ("Catalan", None),  # not Qatar
+        ("Parish", None),  # not Paris
+        ("Francesco", None),  # not francés
+    ],
+)
+def test_places_resolve_by_case_ending_only(word, code):
+    from comparekit.compare.entities import resolve
+    from comparekit.compare.lexicon import fold
+
+    assert resolve(fold(word)) == code
+
+
+def test_a_common_word_at_a_sentence_start_is_no_inflected_place(settings):
+    # Afin / Афин (Athens), Данные / Дания (Denmark): words that look like case forms.
+    assert not types("To stay in power.", "en", "Afin de rester au pouvoir.", "fr", settings) & {
+        "entity_added"
+    }
+    assert not types("Figures were not available.", "en", "Данные не доступны.", "ru", settings) & {
+        "entity_added"
+    }
+
+
 def test_a_shared_country_does_not_vouch_for_the_person_next_to_it(settings):
     found = divergences(
         "U.S. Secretary of State seems ready.",

@@ -56,10 +56,24 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], list
     for key, code in exact.items():
         if len(key) >= 4 and " " not in key:
             by_prefix.setdefault(key[:4], []).append((key, code))
-    demonyms = sorted(((fold(s), c) for s, c in lex["demonyms"].items()), key=lambda x: -len(x[0]))
+    # (folded stem, code, whether the entry is a whole Latin-script word): Latin entries
+    # are whole adjectives (french, americano) and take only inflection endings; Russian
+    # entries are stems (американ-) and take any ending.
+    demonyms = sorted(
+        ((fold(s), c, s.isascii()) for s, c in lex["demonyms"].items()), key=lambda x: -len(x[0])
+    )
     return exact, by_prefix, demonyms
 
 
+#: What may follow a whole Latin demonym: French/Spanish/German/English inflections
+#: (americaines, alemanes, deutschen, Americans), not another word (Francesco != francés).
+_DEMONYM_TAIL = re.compile(r"^[aeio]?[nrs]?$")
+#: A country/capital name matched by its start: the rest of the word must be a case
+#: ending (Индонезии / Indonesia, Вашингтоном, Россией, Сингапуре, Indonesians) and the rest
+#: of the name vowels only, so that Martin is not Martinique, Jeremy not Yerevan, Catalan
+#: not Qatar, Palace not Palau, Parish not Paris.
+_CASE_TAIL = re.compile(r"^[aeiou]{0,2}[mns]{0,2}$")
+_NAME_TAIL = re.compile(r"^[aeiou]{0,2}$")
 _RU_COUNTRY_ADJ = re.compile(r"i{0,2}sk(?:ii|ogo|omu|im|om|aia|oi|uiu|ie|ikh|imi|oe)$")
 
 
@@ -83,14 +97,21 @@ def resolve(word_fold: str, acronym: bool = False) -> str | None:
         return exact[word_fold]
     if len(word_fold) >= 4:
         # Demonyms first: "French" must not become French Guiana by prefix.
-        for stem, code in demonyms:
-            if len(stem) >= 4 and word_fold.startswith(stem) and len(word_fold) <= len(stem) + 6:
+        for stem, code, full in demonyms:
+            if (
+                len(stem) >= 4
+                and word_fold.startswith(stem)
+                and len(word_fold) <= len(stem) + 6
+                and (not full or _DEMONYM_TAIL.match(word_fold[len(stem) :]))
+            ):
                 return code
         for name, code in by_prefix.get(word_fold[:4], ()):
             p = _common_prefix(name, word_fold)
             if (
                 p >= max(4, min(len(name), len(word_fold)) - 2)
                 and len(name) - 3 <= len(word_fold) <= len(name) + 3
+                and _CASE_TAIL.match(word_fold[p:])
+                and _NAME_TAIL.match(name[p:])
             ):
                 return code
             # Russian adjectives of a country name: индонезийского, испанской.
@@ -242,6 +263,15 @@ def extract_entities(
             t.text.isupper() or (len(t.text) >= 3 and t.text[:-1].isupper() and t.text[-1] == "s")
         )
         known = resolve(fold(t.text), acronym) is not None
+        if (
+            known
+            and (t.initial or title_case)
+            and fold(t.text) not in _gazetteer()[0]
+            and _common_word(t.text, lang, initial_zipf)
+        ):
+            # A common word capitalised by its position that only looks like a place's
+            # inflected form (Afin / Афин, Данные / Дания) is a word, as below.
+            known = False
         if known:
             cand.append(True)
         elif _ROMAN.match(t.text) or _descriptive(t.text, lang, cfg.name_descriptive_min_zipf, t.initial):
