@@ -66,11 +66,18 @@ SENTALIGN_OVERLAPS = 5  # alignment_max_size=5 (see align_peers.py)
 
 def setup_peers() -> None:
     """Create .venv-bench with Python 3.12 and install the pinned peers."""
-    python = (
-        os.environ.get("PYTHON312")
-        or shutil.which("python3.12")
-        or "/root/.pyenv/versions/3.12.1/bin/python3.12"
-    )
+    candidates = [
+        os.environ.get("PYTHON312"),
+        shutil.which("python3.12"),
+        "/root/.pyenv/versions/3.12.1/bin/python3.12",
+    ]
+
+    def runs(exe: str | None) -> bool:  # a pyenv shim is on PATH even when 3.12 is not selected
+        return bool(exe) and subprocess.run([exe, "--version"], capture_output=True).returncode == 0
+
+    python = next((c for c in candidates if runs(c)), None)
+    if python is None:
+        sys.exit("no Python 3.12 found: set PYTHON312 to one")
     if not BENCH_VENV.exists():
         subprocess.run([python, "-m", "venv", str(BENCH_VENV)], check=True)
     subprocess.run([str(BENCH_VENV / "bin" / "pip"), "install", *PEER_PINS], check=True)
