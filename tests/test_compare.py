@@ -112,6 +112,10 @@ def test_added_country_is_entity_added_naming_it(settings):
         ("Jones met Wade in Mexico.", "Джонс встретился с Уэйдом в Мексике.", "ru"),
         ("She set it up with Capp.", "Она создала её вместе с Тарой Кэпп.", "ru"),
         ("The U.S. agreed.", "США согласились.", "ru"),
+        # w and th read the Russian way, ю for yu, two-letter names
+        ("Newman and Dewar met Merriweather.", "Ньюман и Дьюар встретили Мерриуэзера.", "ru"),
+        ("Rain hit Utah.", "Дождь обрушился на Юту.", "ru"),
+        ("Ye said so.", "Йе так сказал.", "ru"),
         # a translated descriptive name and a common word at a sentence start are no names
         ("A trough forms over the ocean.", "Над Тихим океаном формируется ложбина.", "ru"),
         ("Natural disasters make it harder.", "Стихийные бедствия осложняют работу.", "ru"),

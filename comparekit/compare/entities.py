@@ -157,12 +157,38 @@ def skeletons(word_fold: str) -> tuple[str, str]:
     return s, s.replace("g", "")
 
 
-def skeleton(word_fold: str) -> str:
+@lru_cache(maxsize=65536)
+def skeleton_variants(word_fold: str) -> frozenset[str]:
+    """:func:`skeletons` plus the readings Russian gives English spellings: w inside a
+    word is a vowel (Newman / Ньюман, Dewar / Дьюар, Merriweather / Мерриуэзер, where
+    уэ also reads as w) and th is з as often as т (Merriweather / Мерриуэзер)."""
+    out = set(skeletons(word_fold))
+    for th in (False, True):
+        for w in (False, True):
+            if not th and not w:
+                continue
+            f = word_fold
+            if th:
+                if "th" not in f:
+                    continue
+                f = f.replace("th", "z")
+            out.update(skeletons_of(skeleton(f, drop_inner_v=w)))
+    return frozenset(x for x in out if x)
+
+
+def skeletons_of(s: str) -> tuple[str, str]:
+    return s, s.replace("g", "")
+
+
+def skeleton(word_fold: str, drop_inner_v: bool = False) -> str:
     """Consonant skeleton of a folded word, for names across scripts: Rangers /
-    Рейнджерс -> rngrs, Waters / Уотерс -> vtrs, Daley / Дейли -> dl, Rosa / Роза -> rs."""
+    Рейнджерс -> rngrs, Waters / Уотерс -> vtrs, Daley / Дейли -> dl, Rosa / Роза -> rs.
+    ``drop_inner_v``: v (w) and у+vowel after the first letter are dropped, as vowels."""
     s = word_fold
     if s.startswith(("uo", "ui", "ue", "ua")):
         s = "v" + s[1:]  # English w- in Russian: Уоррен, Уильям, Уэльс, Уайтхолл
+    if drop_inner_v:
+        s = s[:1] + s[1:].replace("v", "")
     for a, b in (("dzh", "g"), ("zh", "g"), ("tsh", "ch"), ("ts", "z"), ("z", "s"), ("h", ""), ("kv", "k")):
         s = s.replace(a, b)
     s = "".join(ch for ch in s if ch not in _VOWELS).replace("dg", "g")  # Sturridge / Старридж
@@ -323,7 +349,10 @@ def _word_folds(word: str) -> tuple[str, ...]:
     """A word's fold, then the folds of its hyphenated parts (Нью-Йорку -> New York,
     Бутик-косметика -> Boutique), each of at least two letters."""
     parts = [word] + (re.split(r"[-‐]", word) if "-" in word or "‐" in word else [])
-    return tuple(dict.fromkeys(f for p in parts if len(f := fold(p)) >= 2))
+    folds = [f for p in parts if len(f := fold(p)) >= 2]
+    # fold() keeps two-letter words as written (acronyms): Ye / Йе need y = й = i.
+    folds += [f.replace("y", "i").replace("j", "i") for f in folds if len(f) == 2 and not word.isupper()]
+    return tuple(dict.fromkeys(folds))
 
 
 @lru_cache(maxsize=1)
@@ -398,15 +427,22 @@ def _initial(word_fold: str) -> str:
     return "i" if re.match(r"dzh|[jyi]", word_fold) else word_fold[:1]
 
 
+def _same_start(a: str, b: str) -> bool:
+    """:func:`_initial` alike, or Russian ю- for an English u- read yu (Utah / Юта)."""
+    if _initial(a) == _initial(b):
+        return True
+    return (a.startswith("iu") and b.startswith("u")) or (b.startswith("iu") and a.startswith("u"))
+
+
 def _skeleton_match(a: str, b: str) -> bool:
     """Names across scripts by consonant skeleton (see :func:`skeleton`); two-consonant
     skeletons must also start alike (Daley / Дейли), longer ones may differ by an ending
     (Путин / Путиным)."""
-    for sa, sb in zip(skeletons(a), skeletons(b)):
+    same_start = _same_start(a, b)
+    for sa, sb in [*zip(skeletons(a), skeletons(b)), *_variant_pairs(a, b)]:
         short = min(len(sa), len(sb))
         if short < 2:
             continue
-        same_start = _initial(a) == _initial(b)
         if sa == sb and (short >= 3 or same_start):
             return True
         # An ending may differ (Путин / Путиным; Джонсом / Jones when they start alike).
@@ -418,9 +454,16 @@ def _skeleton_match(a: str, b: str) -> bool:
             return True
     # One-consonant names (Joko / Джоко, May / Мэй): the same first sound and consonant.
     ka, kb = skeletons(a)[1], skeletons(b)[1]
-    if len(ka) == len(kb) == 1 and ka == kb and _initial(a) == _initial(b) and max(len(a), len(b)) <= 6:
+    if len(ka) == len(kb) == 1 and ka == kb and same_start and max(len(a), len(b)) <= 6:
         return True
     return False
+
+
+def _variant_pairs(a: str, b: str) -> list[tuple[str, str]]:
+    """Skeleton pairs where one side reads w or th the Russian way (see
+    :func:`skeleton_variants`); only exact matches count for them."""
+    va, vb = skeleton_variants(a), skeleton_variants(b)
+    return [(x, x) for x in va & vb if len(x) >= 2]
 
 
 #: Above this many distinct words, the other side is searched through its index.
