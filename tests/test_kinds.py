@@ -196,3 +196,56 @@ def test_capitals_need_neighbours_in_a_document(settings):
         "Repairs are expected to take weeks, the mayor told reporters.",
     ]
     assert [d.kind for d in classify_paragraphs(paras, settings=settings)] == [None, None, None, None]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # share buttons, skip links, comment threads, forum and login prompts
+        ("twittern", "boilerplate"),
+        ("Pin it", "boilerplate"),
+        ("Podziel się", "boilerplate"),
+        ("Direkt zum Hauptmenü", "boilerplate"),
+        ("Zur Startseite", "boilerplate"),
+        ("Kommentare zu diesem Artikel", "boilerplate"),
+        ("Report abuse", "boilerplate"),
+        ("Sie sind nicht angemeldet", "boilerplate"),
+        ("Never miss a story", "boilerplate"),
+        ("Du willst mehr?", "boilerplate"),
+        # paywall, apps, disclaimers, theme credits, weather widgets
+        ("Unlimited digital access for as little as $1", "boilerplate"),
+        ("Download our apps for iOS and Android", "boilerplate"),
+        (
+            "Der Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
+            "boilerplate",
+        ),
+        ("All other trademarks are the property of their owners", "boilerplate"),
+        ("Theme based on Twenty Twelve", "boilerplate"),
+        ("Partiellement nuageux", "boilerplate"),
+        ("On this page:", "boilerplate"),
+        # credits, tags, author lines
+        ("Zdjęcie: Jan Kowalski", "credit"),
+        ("Abgelegt unter: Politik", "tags"),
+        ("Von:", "byline"),
+        ("Freier Autor in Berlin", "byline"),
+        ("Maria Lopez is a personal finance expert", "byline"),
+    ],
+)
+def test_web_ui_lines(text, kind, settings):
+    assert _kind(text, settings) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez is a professor of economics at the University of Madrid.",
+        "Twitter said the outage was fixed on Tuesday.",
+        "The company said its apps for iOS and Android would be updated next month, and then",
+        "Kommentare zu dem Fall wollte die Polizei am Montag nicht abgeben, hieß es.",
+        "Sie sind nicht die ersten, die das versuchen.",
+        "Apple said the App Store made more money than ever.",
+        "Der Beitrag enthält keine neuen Zahlen, sagte die Ministerin.",
+    ],
+)
+def test_web_ui_cues_leave_body_sentences_alone(text, settings):
+    assert _kind(text, settings) is None
