@@ -108,14 +108,19 @@ def fold(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+@lru_cache(maxsize=16384)
+def _alternatives(pattern: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A token pattern split once: its exact words and its prefixes (``word*``)."""
+    alts = pattern.split("|")
+    return (
+        frozenset(a for a in alts if not a.endswith("*")),
+        tuple(a[:-1] for a in alts if a.endswith("*")),
+    )
+
+
 def _token_matches(pattern: str, word: str) -> bool:
-    for alt in pattern.split("|"):
-        if alt.endswith("*"):
-            if word.startswith(alt[:-1]):
-                return True
-        elif word == alt:
-            return True
-    return False
+    exact, prefixes = _alternatives(pattern)
+    return word in exact or word.startswith(prefixes)
 
 
 @lru_cache(maxsize=4096)
@@ -124,7 +129,7 @@ def compile_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(p for p in re.split(r"[\s'’]+", phrase.lower()) if p)
 
 
-_COMPILED: dict[int, tuple[dict, list, dict]] = {}
+_COMPILED: dict[int, tuple[dict, list, dict, dict]] = {}
 
 
 def _compile(phrases: dict[str, list[str]]):
@@ -145,9 +150,13 @@ def _compile(phrases: dict[str, list[str]]):
                 wild.append(entry)
             else:
                 exact.setdefault(parts[0], []).append(entry)
-    hit = (exact, wild, phrases)
+    hit = (exact, wild, phrases, {})
     _COMPILED[id(phrases)] = hit
     return hit
+
+
+#: Distinct words remembered per phrase table (which wildcard phrases they start).
+_WILD_MEMO_MAX = 200_000
 
 
 def find_phrases(
@@ -158,11 +167,18 @@ def find_phrases(
     ``phrases`` maps a label to its phrases. Returns ``(label, first_token, end_token)``
     sorted by position; ``used`` (token indices) is updated and respected."""
     used = used if used is not None else set()
-    exact, wild, _ = _compile(phrases)
+    exact, wild, _, starts = _compile(phrases)
     lows = [t.low for t in tokens]
     matches = []
     for i, w in enumerate(lows):
-        for n, label, parts in exact.get(w, []) + [c for c in wild if _token_matches(c[2][0], w)]:
+        # The phrases a word can start: the same for every occurrence of the word, so
+        # the wildcard list is scanned once per distinct word and table.
+        cands = starts.get(w)
+        if cands is None:
+            if len(starts) >= _WILD_MEMO_MAX:
+                starts.clear()
+            cands = starts[w] = exact.get(w, []) + [c for c in wild if _token_matches(c[2][0], w)]
+        for n, label, parts in cands:
             if i + n <= len(lows) and all(_token_matches(p, lows[i + k]) for k, p in enumerate(parts[1:], 1)):
                 matches.append((-n, label, parts, i))
     found = []
