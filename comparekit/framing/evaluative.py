@@ -39,8 +39,16 @@ def sentiment(text: str) -> float:
 
 def evaluative_matches(text: str, language: str | None) -> dict[str, list[tuple[int, int, str]]]:
     """Evaluative words in one text: ``{kind: [(start, end, text)]}``."""
+    return {k: list(hits) for k, hits in zip(KINDS, _evaluative_matches(text, language), strict=True)}
+
+
+@lru_cache(maxsize=16384)
+def _evaluative_matches(text: str, language: str | None) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+    """:func:`evaluative_matches` as tuples, remembered: the same segment is read by the
+    evaluative profile, the loaded-word detector, the report's contrasts and the
+    frame-shift detector (once per aligned pair it takes part in)."""
     cues = cue_set(language)
-    return {k: find_all(cues.evaluative.get(k), text) for k in KINDS}
+    return tuple(tuple(find_all(cues.evaluative.get(k), text)) for k in KINDS)
 
 
 def evaluative(docs: Sequence[Document], *, settings: Settings) -> dict[str, dict[str, Any]]:
