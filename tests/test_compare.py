@@ -210,6 +210,17 @@ def test_generic_and_specific_titles_agree(settings):
         ("I must think about it.", "Я не могу не думать об этом.", "ru", True),
         # a "not" added where the other side already negates once elsewhere
         ("He did not come and he will not call.", "Il n'est pas venu et il appellera.", "fr", True),
+        # phrases that do not negate: no later than, not long after, No. 1, свести на нет
+        ("The vote is due no later than Friday.", "Le vote aura lieu d'ici vendredi.", "fr", False),
+        ("She left not long after.", "Elle est partie peu après.", "fr", False),
+        ("It aims to be No.1 by 2030.", "Он стремится стать первым к 2030 году.", "ru", False),
+        ("It will neutralise the gains.", "Это сведет на нет успехи.", "ru", False),
+        # a word with a negative prefix balances a negation word on the other side
+        ("He was not happy.", "Он был недоволен.", "ru", False),
+        ("They remain unbeaten.", "Ils n'ont pas perdu.", "fr", False),
+        ("It is impossible.", "Ce n'est pas possible.", "fr", False),
+        # ... but not a word that only looks prefixed (несколько = several)
+        ("Several did not come.", "Несколько человек пришли.", "ru", True),
     ],
 )
 def test_negation_polarity(settings, a, b, lang, diverges):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,8 +102,25 @@ _NOT_NEGATION = {
         ("не", "так", "давно"),  # not long ago
         ("а", "не"),  # "rather than": на детей, а не на взрослых
         ("бы", "ни"),  # concessive: как бы ни, что бы ни
+        ("чуть", "не"),  # nearly: чуть не упал
+        ("едва", "не"),
+        ("на", "нет"),  # свести на нет: to cancel out
+        ("как", "никогда"),  # as never before: как никогда важно
     ),
-    "en": (("not", "only"), ("no", "doubt"), ("nothing", "but"), ("not", "just"), ("not", "that")),
+    "en": (
+        ("not", "only"),
+        ("no", "doubt"),
+        ("nothing", "but"),
+        ("not", "just"),
+        ("not", "that"),
+        ("no", "later", "than"),  # by Friday
+        ("no", "sooner", "than"),
+        ("not", "least"),  # especially
+        ("not", "long", "after"),  # soon after
+        ("not", "long", "ago"),
+        ("not", "long", "before"),
+        ("never", "more"),  # never more so than: more than ever
+    ),
     "fr": (("non", "seulement"), ("à", "jamais"), ("sans", "aucun"), ("que", "jamais")),
 }
 #: Negative-concord words: they repeat the negation of their clause ("не ... ни одного",
@@ -131,6 +149,12 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         for k in range(len(lows) - n + 1):
             if tuple(lows[k : k + n]) == phrase:
                 skip.update(range(k, k + n))
+    if lang == "en":
+        # "to be No.1", "the No 10 spokesman": a capitalised "No" before a number inside
+        # a sentence is the number sign, not a negation.
+        for k in range(1, len(lows) - 1):
+            if lows[k] == "no" and tokens[k].text[:1] == "N" and lows[k + 1][:1].isdigit():
+                skip.add(k)
     out: list[Cue] = []
     last = -10
     concord = _CONCORD.get(lang, set())
@@ -157,9 +181,64 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
 
 
 def lexical_negatives(tokens: list[Token], lang: str | None) -> list[Cue]:
-    """Words that say "no" without a negation word (unable, refused, sans, отказался ...)."""
+    """Words that say "no" without a negation word (unable, refused, sans, отказался ...),
+    listed or built with a negative prefix (see :func:`_prefixed_negative`)."""
     lang = lang_of(lang)
-    return _spans(tokens, find_phrases(tokens, _cue_table(lang, "lexical_negatives")))
+    found = find_phrases(tokens, _cue_table(lang, "lexical_negatives"))
+    listed = {k for _, i, j in found for k in range(i, j)}
+    found += [
+        ("lexical_negatives", k, k + 1)
+        for k, t in enumerate(tokens)
+        if k not in listed and (k == 0 or t.text[:1].islower()) and _prefixed_negative(t.low, lang)
+    ]
+    return _spans(tokens, sorted(found, key=lambda f: f[1]))
+
+
+#: Negative prefixes, and what the rest of the word must end with (None: anything).
+#: English/French in- also starts many plain words (income, inside, inform), so there it
+#: must build an adjective (impossible, ineligible, incorrect, invaincu, injuste).
+_ADJ_EN = r"(?:[ai]ble|[ae]nt|ate|ive|al|ar|ect|ete|ite|ous)$"
+_ADJ_FR = r"(?:[ai]ble|[ae]nt|ente|ante|ive?s?|al|ale|aux|u|ue|us|ues|é|ée|és|ées|ect|ecte|ète|ile|uste)$"
+_NEG_PREFIXES = {
+    "en": (("un", None), ("non", None), ("in", _ADJ_EN), ("im", _ADJ_EN), ("ir", _ADJ_EN), ("il", _ADJ_EN)),
+    "fr": (("in", _ADJ_FR), ("im", _ADJ_FR), ("ir", _ADJ_FR), ("il", _ADJ_FR), ("mé", None), ("més", None)),
+    "de": (("un", None),),
+    "ru": (("не", None),),
+}
+#: Words with a negative-looking prefix that say no "no": quantities and time words
+#: (несколько = several, некоторые = some, немного = a little, недавно = recently,
+#: небольшой = small, нередко = often), and English/French words whose rest only
+#: happens to be a word.
+_NOT_PREFIXED_NEGATIVE = re.compile(
+    r"^(?:некотор|несколь|немно|небольш|немал|нередк|недавн|недел|некий|некое|неког|нечто|"
+    r"нечего|негде|некогда|неужели|неоднократн|необходим|нескольк|невест|"
+    r"under|until|unit|union|uniq|univers|unlike|unless|uncle|uncover|unveil|unfold|unleash|"
+    r"unload|unlock|unpack|unwrap|undo|undergo|unfortunat|недалек|неплох|"
+    r"infant|instant|intent|invent|intens|import|impact|interest|inform|"
+    r"intellectu|internation|interpret|illustr|irrig|"
+    r"médi|métal)"
+)
+
+
+@lru_cache(maxsize=65536)
+def _prefixed_negative(word: str, lang: str) -> bool:
+    """A dictionary word made of a negative prefix and another common word (unbeaten,
+    impossible, invaincu, injuste, недовольна, непобедимы, неудивительно): it says "not"
+    without a negation word. The rest must be a word at Zipf >= 3 of four letters or
+    more, the whole a known word."""
+    from wordfreq import zipf_frequency
+
+    if _NOT_PREFIXED_NEGATIVE.match(word):
+        return False
+    for prefix, shape in _NEG_PREFIXES.get(lang, ()):
+        rest = word[len(prefix) :].lstrip("-")
+        if not word.startswith(prefix) or len(rest) < 4:
+            continue
+        if shape is not None and not re.search(shape, rest):
+            continue
+        if zipf_frequency(rest, lang) >= 3.0 and zipf_frequency(word, lang) > 0:
+            return True
+    return False
 
 
 def cue_list(tokens: list[Token], lang: str | None, kind: str) -> list[Cue]:
