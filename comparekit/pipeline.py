@@ -28,6 +28,8 @@ from comparekit.document import Document
 from comparekit.embed import Encoder, get_encoder
 from comparekit.errors import InputError, StageError
 from comparekit.framing import frame_profile
+from comparekit.langid import MODEL_NAME as LANGID_MODEL
+from comparekit.langid import MODEL_SHA256 as LANGID_SHA256
 from comparekit.langid import identify
 from comparekit.load import load_path
 from comparekit.results import Alignment, Comparison, SkippedSource
@@ -131,6 +133,7 @@ def _effective_settings(settings: Settings, encoder: Encoder | None) -> dict:
     out: dict = {"mode": settings.align.mode}
     if encoder is not None:
         out.update({"encoder": encoder.name, "encoder_sha256": encoder.sha256, "encoder_dim": encoder.dim})
+    out.update({"langid_model": LANGID_MODEL, "langid_model_sha256": LANGID_SHA256})
     out.update(settings.to_dict())
     return out
 

@@ -80,3 +80,29 @@ def test_lone_surrogates_and_newlines_do_not_reach_fasttext():
     lang, prob = detect_language("Le gouvernement a annoncé\ud800 hier\nune nouvelle réforme des retraites.")
     assert lang == "fr" and 0.5 < prob <= 1.0
     assert detect_language("\ud800\udfff\n") == (None, 0.0)
+
+
+def test_the_model_file_is_pinned_and_named_in_reports(tmp_path, monkeypatch):
+    import hashlib
+
+    import comparekit.langid as langid
+    from comparekit.errors import ModelError
+    from comparekit.pipeline import _effective_settings
+    from comparekit.settings import Settings
+
+    installed = langid.model_path()
+    assert hashlib.sha256(installed.read_bytes()).hexdigest() == langid.MODEL_SHA256
+    eff = _effective_settings(Settings(), None)
+    assert (eff["langid_model"], eff["langid_model_sha256"]) == (langid.MODEL_NAME, langid.MODEL_SHA256)
+
+    # A different model file (one byte changed) is refused with a ModelError, not used.
+    other = tmp_path / "lid.176.ftz"
+    data = installed.read_bytes()
+    other.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    monkeypatch.setattr(langid, "model_path", lambda: other)
+    langid._model.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="not the pinned"):
+            langid._model()
+    finally:
+        langid._model.cache_clear()

