@@ -249,3 +249,31 @@ def test_web_ui_lines(text, kind, settings):
 )
 def test_web_ui_cues_leave_body_sentences_alone(text, settings):
     assert _kind(text, settings) is None
+
+
+def test_teaser_headlines(settings):
+    # alone, a kicker headline or a dashed headline is a link to another article
+    for text in ("Skoda: Der lange Weg zum Strom", "Nicklaus – Mann der großen Worte"):
+        assert _kind(text, settings) == "boilerplate", text
+    # a kicker made of prose words, a sentence, or a lower-case headline is not a teaser
+    for text in (
+        "Es ist so: Mein",
+        "Brexit: Talks resume on Monday.",
+        "Russia: the talks failed",
+        "Kreole: Stella Hoops",
+    ):
+        assert _kind(text, settings) is None, text
+    # headline position and a subheading between prose paragraphs stay article text
+    paras = [
+        "Ukraine: Talks resume in Istanbul",
+        "Delegations met on Monday, officials said.",
+        "Grain deal: What comes next",
+        "Repairs are expected to take weeks, the mayor told reporters.",
+    ]
+    assert [d.kind for d in classify_paragraphs(paras, settings=settings)] == [None] * 4
+    # next to other site chrome it goes with it
+    paras[2:3] = ["Share this article", "Grain deal: What comes next"]
+    assert [d.kind for d in classify_paragraphs(paras, settings=settings)][2:4] == ["boilerplate"] * 2
+    # the length limit comes from the settings
+    short = settings.replace("segment", teaser_max_words=3)
+    assert _kind("Skoda: Der lange Weg zum Strom", short) is None

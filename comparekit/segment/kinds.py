@@ -127,6 +127,42 @@ def shouting(text: str, max_words: int) -> bool:
     )
 
 
+_TEASER_KICKER = re.compile(r"^([^\W\d_][\w.&/-]*(?: [\w.&/-]+){0,3}): [\"„“«]?([^\W\d_])")
+_TEASER_DASH = re.compile(r" [–—] ")
+_INNER_SENTENCE_END = re.compile(r"[.!?] ")
+
+
+def _capitalised(text: str) -> bool:
+    first = text.lstrip("\"'“‘«„")[:1]
+    return first.isalpha() and first.isupper()
+
+
+def teaser(text: str, max_words: int, min_headline_words: int = 1) -> bool:
+    """A teaser headline of a link to another article: a kicker label (no function word)
+    and a colon before a capitalised headline ("Skoda: Der lange Weg zum Strom", "NYC
+    election results: A surprisingly tight race"), or two capitalised parts joined by a
+    spaced dash ("Nicklaus – Mann der großen Worte"); short, with no sentence end. The
+    part after the colon or dash has at least ``min_headline_words`` words (a shorter
+    one is more often a product or name label: "Kreole: Stella Hoops")."""
+    words = text.split()
+    if not words or len(words) > max_words or _ends_sentence(text) or _INNER_SENTENCE_END.search(text):
+        return False
+    m = _TEASER_KICKER.match(text)
+    if m:
+        fw = function_words()
+        return (
+            m.group(2).isupper()
+            and len(text[m.end(1) + 1 :].split()) >= min_headline_words
+            and not any(w.lower() in fw for w in _WORD.findall(m.group(1)))
+        )
+    parts = _TEASER_DASH.split(text)
+    return (
+        len(parts) == 2
+        and all(_capitalised(part) for part in parts)
+        and len(parts[1].split()) >= min_headline_words
+    )
+
+
 def _cue_kind(text: str, words: int, short: bool, limits: Mapping[str, int]) -> str | None:
     cues = _cues()
     # Length limits first: the boilerplate cue alone is a 28 kB alternation (~4 ms a line).
@@ -196,6 +232,8 @@ def classify_paragraphs(paragraphs: list[str], *, settings: Any = None) -> list[
         seg.menu_line_max_words,
         seg.menu_min_run,
         seg.shouting_max_words,
+        seg.teaser_max_words,
+        seg.teaser_min_headline_words,
     )
 
 
@@ -213,9 +251,11 @@ def _structure_pass(
     menu_max_words: int,
     menu_min_run: int,
     shouting_max_words: int,
+    teaser_max_words: int,
+    teaser_min_headline_words: int,
 ) -> list[KindDecision]:
-    """Short verbless lines, and short lines in capitals only, become boilerplate when they
-    stand among non-article lines.
+    """Short verbless lines, short lines in capitals only and teaser headlines
+    (:func:`teaser`) become boilerplate when they stand among non-article lines.
 
     A label next to another label or a cue-marked line is site chrome (menus, footers,
     share bars); the same label between two prose paragraphs is a subheading, and the
@@ -227,16 +267,20 @@ def _structure_pass(
     shouts = [
         d.kind is None and shouting(p.strip(), shouting_max_words) for p, d in zip(paragraphs, decisions)
     ]
+    teasers = [
+        d.kind is None and teaser(p.strip(), teaser_max_words, teaser_min_headline_words)
+        for p, d in zip(paragraphs, decisions)
+    ]
     labels = [
-        d.kind is None and (verbless_label(p.strip(), max_words) or shout)
-        for p, d, shout in zip(paragraphs, decisions, shouts)
+        d.kind is None and (verbless_label(p.strip(), max_words) or shout or tease)
+        for p, d, shout, tease in zip(paragraphs, decisions, shouts, teasers)
     ]
     out = list(decisions)
     for i in range(n):
         if not labels[i]:
             continue
         if n == 1:
-            if shouts[i] or lone_label(paragraphs[i].strip(), lone_max_words):
+            if shouts[i] or teasers[i] or lone_label(paragraphs[i].strip(), lone_max_words):
                 out[i] = KindDecision("boilerplate", "structure")
             continue
         if i == 0:
