@@ -59,9 +59,15 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], list
     # (folded stem, code, whether the entry is a whole Latin-script word): Latin entries
     # are whole adjectives (french, americano) and take only inflection endings; Russian
     # entries are stems (американ-) and take any ending.
-    demonyms = sorted(
-        ((fold(s), c, s.isascii()) for s, c in lex["demonyms"].items()), key=lambda x: -len(x[0])
-    )
+    # Organisation entries ending in * are stems too (республиканск*: республиканской).
+    stems = [(fold(s), c, s.isascii()) for s, c in lex["demonyms"].items()]
+    stems += [
+        (fold(name[:-1]), "org:" + code, False)
+        for code, names in lex["organisations"].items()
+        for name in names
+        if name.endswith("*")
+    ]
+    demonyms = sorted(stems, key=lambda x: -len(x[0]))
     return exact, by_prefix, demonyms
 
 
@@ -69,12 +75,13 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], list
 #: (americaines, alemanes, deutschen, Americans), not another word (Francesco != francés).
 _DEMONYM_TAIL = re.compile(r"^[aeio]?[nrs]?$")
 #: A country/capital name matched by its start: the rest of the word must be a case
-#: ending (Индонезии / Indonesia, Вашингтоном, Россией, Сингапуре, Indonesians) and the rest
+#: ending (Индонезии / Indonesia, Вашингтоном, Россией, Сингапуре, Indonesians) or a
+#: Russian demonym noun (сирийцев / Syria, испанец / Spain) and the rest
 #: of the name vowels only, so that Martin is not Martinique, Jeremy not Yerevan, Catalan
 #: not Qatar, Palace not Palau, Parish not Paris.
-_CASE_TAIL = re.compile(r"^[aeiou]{0,2}[mns]{0,2}$")
+_CASE_TAIL = re.compile(r"^(?:[aeiou]{0,2}[mns]{0,2}|i?e?ts(?:[iaue]|ev|am|ami|ah|em|om)?)$")
 _NAME_TAIL = re.compile(r"^[aeiou]{0,2}$")
-_RU_COUNTRY_ADJ = re.compile(r"i{0,2}sk(?:ii|ogo|omu|im|om|aia|oi|uiu|ie|ikh|imi|oe)$")
+_RU_COUNTRY_ADJ = re.compile(r"i{0,2}sk(?:ii|i|ogo|omu|im|om|aia|oi|uiu|ie|ikh|imi|oe)$")
 
 
 def _common_prefix(a: str, b: str) -> int:
