@@ -62,8 +62,9 @@ def write_story(comparison, out: Path, story: dict[str, Any]) -> dict[str, Any]:
 
     folder = story_dir(out, story)
     ensure_dir(folder)
-    write_report(comparison, folder)
-    return build_report(comparison)
+    report = build_report(comparison)  # built once: the files and the corpus rows
+    write_report(comparison, folder, report=report)
+    return report
 
 
 def mark_done(out: Path, story: dict[str, Any], rows: dict[str, Any], fingerprint: str) -> None:

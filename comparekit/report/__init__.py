@@ -15,17 +15,22 @@ from comparekit.results import Comparison
 __all__ = ["build_report", "dumps", "write_report"]
 
 
-def write_report(comparison: Comparison, out_dir: str | os.PathLike[str]) -> dict[str, Path]:
+def write_report(
+    comparison: Comparison, out_dir: str | os.PathLike[str], *, report: dict | None = None
+) -> dict[str, Path]:
     """Write every report file into ``out_dir``; return their paths by name.
 
     Files: report.json, segments.csv, flags.csv, report.md, report.html, plus
     alignments.csv when documents were aligned and frames.png when the framing chart
     module (``report/charts.py``) is available. Every file is byte-stable.
+    ``report``: ``build_report(comparison)`` when the caller already has it (corpus mode
+    reads its tables from it too); the writers do not modify it.
     """
     from comparekit.report.html import frame_chart, render_html
 
     out = ensure_dir(out_dir)
-    report = build_report(comparison)
+    if report is None:
+        report = build_report(comparison)
     chart = frame_chart()
     report_settings = comparison.settings.get("report", {})
     files = {
