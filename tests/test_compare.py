@@ -116,6 +116,9 @@ def test_added_country_is_entity_added_naming_it(settings):
         ("Newman and Dewar met Merriweather.", "Ньюман и Дьюар встретили Мерриуэзера.", "ru"),
         ("Rain hit Utah.", "Дождь обрушился на Юту.", "ru"),
         ("Ye said so.", "Йе так сказал.", "ru"),
+        # a capitalised common word is a translated name (Assembly / Ассамблеи)
+        ("AMs will vote on it.", "Члены Ассамблеи проголосуют.", "ru"),
+        ("Red Tide Returns", "Le retour de la marée rouge", "fr"),
         # a translated descriptive name and a common word at a sentence start are no names
         ("A trough forms over the ocean.", "Над Тихим океаном формируется ложбина.", "ru"),
         ("Natural disasters make it harder.", "Стихийные бедствия осложняют работу.", "ru"),
