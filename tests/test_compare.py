@@ -57,6 +57,21 @@ def test_close_counts_differ_and_left_over_values_count(settings):
     assert "number_mismatch" not in types("$1.505bn", "en", "1,5 milliard de dollars", "fr", settings)
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "lang", "diverges"),
+    [
+        ("The 550 pound hog mauled him.", "L'animal pesant 250 kg l'a mutilé.", "fr", False),
+        ("Winds of 85 miles per hour.", "Ветер до 137 км/ч.", "ru", False),
+        ("It was a sunny 80 degrees.", "Il faisait 26 degrés.", "fr", False),
+        ("Up to 2 inches of rain.", "Jusqu'à 5 cm de pluie.", "fr", False),
+        ("Up to 2 inches of rain.", "Jusqu'à 10 cm de pluie.", "fr", True),
+        ("It covers 135 miles of coast.", "Elle couvre 209 km de côtes.", "fr", True),
+    ],
+)
+def test_imperial_units_match_their_metric_conversion(settings, a, b, lang, diverges):
+    assert ("number_mismatch" in types(a, "en", b, lang, settings)) is diverges
+
+
 def test_same_number_in_words_and_digits_is_not_a_mismatch(settings):
     assert not types("Twelve soldiers were killed.", "en", "12 soldats ont été tués.", "fr", settings)
 

@@ -91,7 +91,9 @@ def check_pair(
     cfg = settings.compare
     out: list[Divergence] = []
 
-    only_a, only_b = numbers.number_conflicts(a.numbers, b.numbers, cfg.number_rounded_from)
+    only_a, only_b = numbers.number_conflicts(
+        a.numbers, b.numbers, cfg.number_rounded_from, cfg.number_unit_tolerance
+    )
     if only_a and only_b:
         ta, tb = _join(only_a), _join(only_b)
         out.append(Divergence("number_mismatch", doc_b, tb, f"{doc_a} says {ta}; {doc_b} says {tb}", ta, tb))

@@ -22,6 +22,9 @@ class NumberMention:
     text: str
     first: int
     end: int
+    #: The value in metric units when an imperial unit follows (550 pounds -> 249.5 kg),
+    #: which translations convert: matched against the other side's numbers too.
+    metric: float | None = None
 
 
 def parse_digits(s: str, lang: str) -> float | None:
@@ -106,10 +109,63 @@ def extract_numbers(
         value *= factor
         end += n
         text = " ".join(t.text for t in tokens[k:end])
-        out.append(NumberMention(value, text, k, end))
+        out.append(NumberMention(value, text, k, end, _metric(value, tokens, end)))
         used.update(range(k, end))
         k = end
     return out
+
+
+#: Imperial units (English spellings) -> metric factor; "degrees" read as Fahrenheit.
+_IMPERIAL = {
+    "inch": 2.54,
+    "inches": 2.54,
+    "foot": 0.3048,
+    "feet": 0.3048,
+    "ft": 0.3048,
+    "yard": 0.9144,
+    "yards": 0.9144,
+    "mile": 1.609344,
+    "miles": 1.609344,
+    "mph": 1.609344,
+    "pound": 0.45359237,
+    "pounds": 0.45359237,
+    "lb": 0.45359237,
+    "lbs": 0.45359237,
+    "ounce": 28.349523,
+    "ounces": 28.349523,
+    "oz": 28.349523,
+    "gallon": 3.785411,
+    "gallons": 3.785411,
+    "acre": 0.4046856,
+    "acres": 0.4046856,
+    "degrees": None,
+    "degree": None,
+    "fahrenheit": None,
+    "f": None,
+}
+
+
+def _metric(value: float, tokens: list[Token], end: int) -> float | None:
+    """``value`` converted to metric when an imperial unit follows it (one word, or after
+    a hyphen as in "550-pound"); Fahrenheit degrees to Celsius."""
+    if end >= len(tokens):
+        return None
+    unit = tokens[end].low
+    if unit not in _IMPERIAL:
+        return None
+    factor = _IMPERIAL[unit]
+    if factor is None:
+        return (value - 32) * 5 / 9
+    return value * factor
+
+
+def _metric_close(x: NumberMention, y: NumberMention, tol: float) -> bool:
+    """A converted imperial value against the other side's number, within ``tol``
+    (relative) or half a unit: translators round (2 inches -> 5 cm, 85 mph -> 135 km/h)."""
+    for m, v in ((x.metric, y.value), (y.metric, x.value)):
+        if m is not None and abs(m - v) <= max(tol * abs(m), 0.5):
+            return True
+    return False
 
 
 def _close(x: float, y: float, rounded_from: float) -> bool:
@@ -121,15 +177,21 @@ def _close(x: float, y: float, rounded_from: float) -> bool:
 
 
 def number_conflicts(
-    a: list[NumberMention], b: list[NumberMention], rounded_from: float = 1e4
+    a: list[NumberMention],
+    b: list[NumberMention],
+    rounded_from: float = 1e4,
+    unit_tolerance: float = 0.03,
 ) -> tuple[list[NumberMention], list[NumberMention]]:
     """Numbers of A with no equal value in B, and of B with none in A, each value matched
     once ("five to ten" against "5 à 5": one 5 is left over). It is a conflict only when
-    both lists are non-empty (a number on one side only is extra detail)."""
+    both lists are non-empty (a number on one side only is extra detail). An imperial
+    quantity also matches its metric conversion within ``unit_tolerance``."""
     free = list(b)
     only_a = []
     for x in a:
         hit = next((k for k, y in enumerate(free) if _close(x.value, y.value, rounded_from)), None)
+        if hit is None:
+            hit = next((k for k, y in enumerate(free) if _metric_close(x, y, unit_tolerance)), None)
         if hit is None:
             only_a.append(x)
         else:
