@@ -2,7 +2,13 @@
 
 import pytest
 
-from comparekit.segment.kinds import classify_paragraphs, paragraph_kinds, verbless_label
+from comparekit.segment.kinds import (
+    KindDecision,
+    _page_tail,
+    classify_paragraphs,
+    paragraph_kinds,
+    verbless_label,
+)
 
 
 def _kind(text, settings):
@@ -277,3 +283,35 @@ def test_teaser_headlines(settings):
     # the length limit comes from the settings
     short = settings.replace("segment", teaser_max_words=3)
     assert _kind("Skoda: Der lange Weg zum Strom", short) is None
+
+
+def test_page_tail(settings):
+    prose = (
+        "The council voted on Monday to close the old bridge to cars for two years, "
+        "after engineers found cracks in three of its five supporting pillars."
+    )
+    footer = ["Democracy in Europe Movement 2025", "Wachstum im Wandel", "Terms of use"]
+    kinds = [d.kind for d in classify_paragraphs(["Bridge closes", prose, *footer], settings=settings)]
+    assert kinds == [None, None, "boilerplate", "boilerplate", "boilerplate"]
+    # a short closing sentence ends a sentence: article text
+    ending = ["He declined to comment.", "She said it would be fine."]
+    assert [d.kind for d in classify_paragraphs(["Bridge closes", prose, *ending], settings=settings)] == [
+        None
+    ] * 4
+    # one closing line (an author's note) is not a footer
+    note = ["Chris Leslie is MP for Nottingham East"]
+    assert [d.kind for d in classify_paragraphs(["Bridge closes", prose, *note], settings=settings)] == [
+        None
+    ] * 3
+    # the limits come from the settings: a 5-word line is too long for a 3-word tail
+    short = settings.replace("segment", tail_max_words=3)
+    kinds = [d.kind for d in classify_paragraphs(["Bridge closes", prose, *footer], settings=short)]
+    assert kinds[2] is None and kinds[3] == "boilerplate"
+    # without a prose paragraph there is no tail
+    lines = ["Bridge closes", "Council votes", "Wachstum im Wandel", "Terms of use"]
+    none = [KindDecision(None)] * 4
+    assert _page_tail(lines, none, 25, 20, 2) == none
+    assert (
+        _page_tail(["Bridge closes", prose, *lines[2:]], none, 25, 20, 2)[2:]
+        == [KindDecision("boilerplate", "structure")] * 2
+    )

@@ -224,7 +224,7 @@ def classify_paragraphs(paragraphs: list[str], *, settings: Any = None) -> list[
         if decision.kind != "related":
             in_related_list = False
         decisions.append(decision)
-    return _structure_pass(
+    decisions = _structure_pass(
         paragraphs,
         decisions,
         seg.verbless_max_words,
@@ -235,6 +235,7 @@ def classify_paragraphs(paragraphs: list[str], *, settings: Any = None) -> list[
         seg.teaser_max_words,
         seg.teaser_min_headline_words,
     )
+    return _page_tail(paragraphs, decisions, seg.tail_prose_min_words, seg.tail_max_words, seg.tail_min_lines)
 
 
 def lone_label(text: str, max_words: int) -> bool:
@@ -326,6 +327,45 @@ def _menu_runs(
                 if out[k].kind is None:
                     out[k] = KindDecision("boilerplate", "structure")
         i = max(j, i + 1)
+    return out
+
+
+def _page_tail(
+    paragraphs: list[str],
+    decisions: list[KindDecision],
+    prose_min_words: int,
+    max_words: int,
+    min_lines: int,
+) -> list[KindDecision]:
+    """Short lines without a sentence end or a lower-case start (a continuation) after the
+    article's last prose paragraph (one of at least ``prose_min_words`` words that ends a
+    sentence) are the page's footer: link lists, teasers, labels. A short last sentence ("He declined to comment.") ends
+    a sentence and stays, and so does a cut-off last paragraph longer than
+    ``max_words`` (the ``truncated`` check reports it). A tail with fewer than
+    ``min_lines`` non-article lines (these and lines that already have a kind) is left
+    alone: one closing line is as often the author's note ("Chris Leslie is MP for
+    Nottingham East") as a footer."""
+    prose = [
+        i
+        for i, (p, d) in enumerate(zip(paragraphs, decisions))
+        if d.kind is None and len(p.split()) >= prose_min_words and _ends_sentence(p.strip())
+    ]
+    if not prose:
+        return decisions
+    tail = range(prose[-1] + 1, len(paragraphs))
+    candidates = [
+        i
+        for i in tail
+        if decisions[i].kind is None
+        and 0 < len(paragraphs[i].split()) <= max_words
+        and not _ends_sentence(paragraphs[i].strip())
+        and not paragraphs[i].strip().lstrip("\"'“‘«(„[")[:1].islower()
+    ]
+    if len(candidates) + sum(decisions[i].kind is not None for i in tail) < min_lines:
+        return decisions
+    out = list(decisions)
+    for i in candidates:
+        out[i] = KindDecision("boilerplate", "structure")
     return out
 
 
