@@ -71,6 +71,18 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], list
     return exact, by_prefix, demonyms
 
 
+@lru_cache(maxsize=1)
+def _demonyms_by_start() -> dict[str, list[tuple[str, str, bool]]]:
+    """The demonym stems of four letters or more (``_gazetteer()[2]``, longest first)
+    by their first four letters: :func:`resolve` tries only these instead of all ~230
+    for every new word (a third of the claim checks' time on NTREX)."""
+    out: dict[str, list[tuple[str, str, bool]]] = {}
+    for entry in _gazetteer()[2]:
+        if len(entry[0]) >= 4:
+            out.setdefault(entry[0][:4], []).append(entry)
+    return out
+
+
 #: What may follow a whole Latin demonym: French/Spanish/German/English inflections
 #: (americaines, alemanes, deutschen, Americans), not another word (Francesco != francés).
 _DEMONYM_TAIL = re.compile(r"^[aeio]?[nrs]?$")
@@ -97,14 +109,15 @@ def _common_prefix(a: str, b: str) -> int:
 def resolve(word_fold: str, acronym: bool = False) -> str | None:
     """The country/organisation id of one folded word (inflected forms too), or None.
     Keys of three letters or fewer (UN, EU, США) match only words written as acronyms."""
-    exact, by_prefix, demonyms = _gazetteer()
+    exact, by_prefix, _ = _gazetteer()
     if len(word_fold) <= 3 and not acronym:
         return None
     if word_fold in exact:
         return exact[word_fold]
     if len(word_fold) >= 4:
-        # Demonyms first: "French" must not become French Guiana by prefix.
-        for stem, code, full in demonyms:
+        # Demonyms first: "French" must not become French Guiana by prefix. Only stems
+        # sharing the word's first four letters can be its prefix (same order, same hit).
+        for stem, code, full in _demonyms_by_start().get(word_fold[:4], ()):
             if (
                 len(stem) >= 4
                 and word_fold.startswith(stem)
