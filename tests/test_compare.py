@@ -134,6 +134,10 @@ def test_added_country_is_entity_added_naming_it(settings):
         # a capitalised common word is a translated name (Assembly / Ассамблеи)
         ("AMs will vote on it.", "Члены Ассамблеи проголосуют.", "ru"),
         ("Red Tide Returns", "Le retour de la marée rouge", "fr"),
+        # the EU as an organisation and as a demonym; multiword names of organisations
+        ("EU citizens work here.", "Les citoyens européens travaillent ici.", "fr"),
+        ("He told the United Nations.", "Он заявил в Организации Объединенных Наций.", "ru"),
+        ("They are in the Middle East.", "Они находятся на Ближнем Востоке.", "ru"),
         # a translated descriptive name and a common word at a sentence start are no names
         ("A trough forms over the ocean.", "Над Тихим океаном формируется ложбина.", "ru"),
         ("Natural disasters make it harder.", "Стихийные бедствия осложняют работу.", "ru"),

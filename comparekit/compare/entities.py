@@ -51,7 +51,7 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], list
         exact[fold(name)] = code
     for code, names in lex["organisations"].items():
         for name in names:
-            exact.setdefault(fold(name.rstrip("*")), "org:" + code)
+            exact.setdefault(fold(name.rstrip("*")), _org_id(code))
     by_prefix: dict[str, list[tuple[str, str]]] = {}
     for key, code in exact.items():
         if len(key) >= 4 and " " not in key:
@@ -62,7 +62,7 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], list
     # Organisation entries ending in * are stems too (республиканск*: республиканской).
     stems = [(fold(s), c, s.isascii()) for s, c in lex["demonyms"].items()]
     stems += [
-        (fold(name[:-1]), "org:" + code, False)
+        (fold(name[:-1]), _org_id(code), False)
         for code, names in lex["organisations"].items()
         for name in names
         if name.endswith("*")
@@ -162,12 +162,21 @@ def text_ids(tokens: list[Token]) -> set[str]:
 @lru_cache(maxsize=1)
 def _org_phrases() -> dict[str, list[str]]:
     return {
-        "org:" + code: [n.lower() for n in names if " " in n]
+        _org_id(code): [n.lower() for n in names if " " in n]
         for code, names in lexicon()["organisations"].items()
     }
 
 
 _VOWELS = set("aeiou")
+
+
+@lru_cache(maxsize=256)
+def _org_id(code: str) -> str:
+    """An organisation's id: ``org:CODE``, or the plain code when places use it too (the
+    EU: "EU citizens" against "citoyens européens" must resolve alike)."""
+    lex = lexicon()
+    plain = set(countries()) | set(lex["metonyms"].values()) | set(lex["demonyms"].values())
+    return code if code in plain else "org:" + code
 
 
 def skeletons(word_fold: str) -> tuple[str, str]:
