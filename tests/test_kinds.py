@@ -251,6 +251,10 @@ def test_web_ui_lines(text, kind, settings):
         "Sie sind nicht die ersten, die das versuchen.",
         "Apple said the App Store made more money than ever.",
         "Der Beitrag enthält keine neuen Zahlen, sagte die Ministerin.",
+        # the byline cue wants a capitalised name after von / por / di (case-sensitive part)
+        "Von der Idee zur Umsetzung",
+        "Von seinem Vorgänger unterscheidet sich das Modell kaum",
+        "Por lo tanto, el plan sigue en pie",
     ],
 )
 def test_web_ui_cues_leave_body_sentences_alone(text, settings):
