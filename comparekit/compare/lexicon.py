@@ -129,7 +129,7 @@ def compile_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(p for p in re.split(r"[\s'’]+", phrase.lower()) if p)
 
 
-_COMPILED: dict[int, tuple[dict, list, dict, dict]] = {}
+_COMPILED: dict[int, tuple] = {}
 
 
 def _compile(phrases: dict[str, list[str]]):
@@ -150,7 +150,12 @@ def _compile(phrases: dict[str, list[str]]):
                 wild.append(entry)
             else:
                 exact.setdefault(parts[0], []).append(entry)
-    hit = (exact, wild, phrases, {})
+    # Every first-token alternative of the wildcard phrases, for a one-call test of
+    # whether a word can start any of them at all (most words cannot).
+    firsts = [_alternatives(entry[2][0]) for entry in wild]
+    any_word = frozenset().union(*(words for words, _ in firsts))
+    any_prefix = tuple(sorted({p for _, prefixes in firsts for p in prefixes}))
+    hit = (exact, wild, phrases, {}, any_word, any_prefix)
     _COMPILED[id(phrases)] = hit
     return hit
 
@@ -167,7 +172,7 @@ def find_phrases(
     ``phrases`` maps a label to its phrases. Returns ``(label, first_token, end_token)``
     sorted by position; ``used`` (token indices) is updated and respected."""
     used = used if used is not None else set()
-    exact, wild, _, starts = _compile(phrases)
+    exact, wild, _, starts, any_word, any_prefix = _compile(phrases)
     lows = [t.low for t in tokens]
     matches = []
     for i, w in enumerate(lows):
@@ -177,7 +182,10 @@ def find_phrases(
         if cands is None:
             if len(starts) >= _WILD_MEMO_MAX:
                 starts.clear()
-            cands = starts[w] = exact.get(w, []) + [c for c in wild if _token_matches(c[2][0], w)]
+            cands = exact.get(w, [])
+            if w in any_word or w.startswith(any_prefix):
+                cands = cands + [c for c in wild if _token_matches(c[2][0], w)]
+            starts[w] = cands
         for n, label, parts in cands:
             if i + n <= len(lows) and all(_token_matches(p, lows[i + k]) for k, p in enumerate(parts[1:], 1)):
                 matches.append((-n, label, parts, i))
