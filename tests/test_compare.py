@@ -248,6 +248,11 @@ def test_generic_and_specific_titles_agree(settings):
         ("It is impossible.", "Ce n'est pas possible.", "fr", False),
         # ... but not a word that only looks prefixed (несколько = several)
         ("Several did not come.", "Несколько человек пришли.", "ru", True),
+        # the other side's lexical negatives cover the gap (unable ... stopped / не смогла)
+        ("Toyota was unable to say when production stopped.", "Toyota не смогла уточнить срок.", "ru", False),
+        # "не" before an active participle negates a phrase: landlocked Bolivia
+        ("Landlocked Bolivia hopes.", "Не имеющая выхода к морю Боливия надеется.", "ru", False),
+        ("Bolivia hopes.", "Боливия не надеется.", "ru", True),
     ],
 )
 def test_negation_polarity(settings, a, b, lang, diverges):

@@ -134,7 +134,10 @@ def check_pair(
     # negation word (unable, refused, sans, не смог): "He was unable" against "Il n'a pas
     # pu" balances, and a "not" added on either side unbalances it again.
     pa, pb = na + len(a.lexneg), nb + len(b.lexneg)
-    if na != nb and pa != pb:
+    # The side with more negation words must also have more polarity in all: when the
+    # other side's lexical negatives reach or pass it ("unable ... stopped" against "не
+    # смогла"), the gap is covered.
+    if na != nb and pa != pb and (na > nb) == (pa > pb):
         side, doc = (a, doc_a) if na > nb else (b, doc_b)
         neg = _join(side.negations)
         out.append(

@@ -155,6 +155,10 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         for k in range(1, len(lows) - 1):
             if lows[k] == "no" and tokens[k].text[:1] == "N" and lows[k + 1][:1].isdigit():
                 skip.add(k)
+    if lang == "ru":
+        # "не" before an active participle negates a phrase, not the clause ("не
+        # имеющая выхода к морю" = landlocked, "не получивший"): a lexical negative.
+        skip.update(k for k in range(len(lows) - 1) if lows[k] == "не" and _ru_constituent(lows[k + 1]))
     out: list[Cue] = []
     last = -10
     concord = _CONCORD.get(lang, set())
@@ -186,12 +190,33 @@ def lexical_negatives(tokens: list[Token], lang: str | None) -> list[Cue]:
     lang = lang_of(lang)
     found = find_phrases(tokens, _cue_table(lang, "lexical_negatives"))
     listed = {k for _, i, j in found for k in range(i, j)}
+    if lang == "ru":
+        lows = [t.low for t in tokens]
+        found += [
+            ("lexical_negatives", k, k + 2)
+            for k in range(len(lows) - 1)
+            if lows[k] == "не" and k not in listed and _ru_constituent(lows[k + 1])
+        ]
     found += [
         ("lexical_negatives", k, k + 1)
         for k, t in enumerate(tokens)
         if k not in listed and (k == 0 or t.text[:1].islower()) and _prefixed_negative(t.low, lang)
     ]
     return _spans(tokens, sorted(found, key=lambda f: f[1]))
+
+
+#: Russian active participles (-щий, -вший): "не имеющий", "не получивший". Passive
+#: ones (-мый, -нный) look like adjectives (необходимый, единственный), which "не" negates
+#: as predicates ("это не единственная авария"), so they are left out.
+_RU_PARTICIPLE = re.compile(
+    r"(?:щ|вш)(?:ий|ая|ее|ие|его|ему|им|ими|их|ую|ей|ая|ое|ые|ый|ого|ому|ым|ыми|ых|ой)$"
+)
+
+
+def _ru_constituent(word: str) -> bool:
+    """A word after which Russian "не" negates a phrase, not the clause: an active
+    participle. (Not prepositions: "не для этого пришёл" negates the clause.)"""
+    return bool(_RU_PARTICIPLE.search(word))
 
 
 #: Negative prefixes, and what the rest of the word must end with (None: anything).
