@@ -30,6 +30,10 @@ def types(a, la, b, lb, settings):
         ("2,5 млн", "ru", 2.5e6),
         ("zwölf Soldaten", "de", 12),
         ("doce soldados", "es", 12),
+        # number words that follow combine: tens and units, hundreds
+        ("меньше сорока восьми", "ru", 48),
+        ("twenty five people", "en", 25),
+        ("three hundred men", "en", 300),
     ],
 )
 def test_numbers_are_read_by_value(text, lang, value):

@@ -95,11 +95,17 @@ def extract_numbers(
             elif len(pieces) > 1 and pieces[0] in words and tok.text[:1].islower():
                 # "six-point lead", "two-day visit"; "Four-Day War" is a name.
                 value = float(words[pieces[0]])
-                # "three hundred", "twenty five": words that follow combine.
-                while end < len(tokens) and end not in used and tokens[end].low in words:
-                    w = words[tokens[end].low]
-                    value = value * w if w == 100 and value < 100 else value + w
-                    end += 1
+            # "three hundred", "twenty five", "сорока восьми": words that follow combine
+            # (a hundred multiplies; units add to a round ten).
+            while value is not None and end < len(tokens) and end not in used and tokens[end].low in words:
+                w = words[tokens[end].low]
+                if w == 100 and value < 100:
+                    value *= w
+                elif w < 10 <= value and value % 10 == 0 and value < 100:
+                    value += w
+                else:
+                    break
+                end += 1
             if value is not None and lang == "fr" and tok.low == "cent" and k and tokens[k - 1].low == "pour":
                 value = None
         if value is None:
