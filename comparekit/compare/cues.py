@@ -184,9 +184,10 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
     return out
 
 
-def lexical_negatives(tokens: list[Token], lang: str | None) -> list[Cue]:
+def lexical_negatives(tokens: list[Token], lang: str | None, prefix_rest_min_zipf: float = 3.5) -> list[Cue]:
     """Words that say "no" without a negation word (unable, refused, sans, отказался ...),
-    listed or built with a negative prefix (see :func:`_prefixed_negative`)."""
+    listed or built with a negative prefix (see :func:`_prefixed_negative`;
+    ``prefix_rest_min_zipf``: compare.negation_prefix_rest_min_zipf)."""
     lang = lang_of(lang)
     found = find_phrases(tokens, _cue_table(lang, "lexical_negatives"))
     listed = {k for _, i, j in found for k in range(i, j)}
@@ -200,7 +201,9 @@ def lexical_negatives(tokens: list[Token], lang: str | None) -> list[Cue]:
     found += [
         ("lexical_negatives", k, k + 1)
         for k, t in enumerate(tokens)
-        if k not in listed and (k == 0 or t.text[:1].islower()) and _prefixed_negative(t.low, lang)
+        if k not in listed
+        and (k == 0 or t.text[:1].islower())
+        and _prefixed_negative(t.low, lang, prefix_rest_min_zipf)
     ]
     return _spans(tokens, sorted(found, key=lambda f: f[1]))
 
@@ -246,11 +249,11 @@ _NOT_PREFIXED_NEGATIVE = re.compile(
 
 
 @lru_cache(maxsize=65536)
-def _prefixed_negative(word: str, lang: str) -> bool:
+def _prefixed_negative(word: str, lang: str, rest_min_zipf: float = 3.5) -> bool:
     """A dictionary word made of a negative prefix and another common word (unbeaten,
     impossible, invaincu, injuste, недовольна, непобедимы, неудивительно): it says "not"
-    without a negation word. The rest must be a word at Zipf >= 3 of four letters or
-    more, the whole a known word."""
+    without a negation word. The rest must be a word of four letters or more at Zipf
+    ``rest_min_zipf`` or above, the whole a known word."""
     from wordfreq import zipf_frequency
 
     if _NOT_PREFIXED_NEGATIVE.match(word):
@@ -261,7 +264,7 @@ def _prefixed_negative(word: str, lang: str) -> bool:
             continue
         if shape is not None and not re.search(shape, rest):
             continue
-        if zipf_frequency(rest, lang) >= 3.0 and zipf_frequency(word, lang) > 0:
+        if zipf_frequency(rest, lang) >= rest_min_zipf and zipf_frequency(word, lang) > 0:
             return True
     return False
 
