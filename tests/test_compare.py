@@ -138,6 +138,8 @@ def test_added_country_is_entity_added_naming_it(settings):
         # a capitalised common word is a translated name (Assembly / Ассамблеи)
         ("AMs will vote on it.", "Члены Ассамблеи проголосуют.", "ru"),
         ("Red Tide Returns", "Le retour de la marée rouge", "fr"),
+        # verbs in a Title Case headline (Mauls, Penalizing) are no names
+        ("Killer Pig Mauls Chinese Farmer to Death", "Chine : un cochon tue un éleveur", "fr"),
         # the EU as an organisation and as a demonym; multiword names of organisations
         ("EU citizens work here.", "Les citoyens européens travaillent ici.", "fr"),
         ("He told the United Nations.", "Он заявил в Организации Объединенных Наций.", "ru"),

@@ -258,14 +258,23 @@ _INITIAL_INFLECTED = {
 }
 
 
-def _descriptive(word: str, lang: str, min_zipf: float, initial: bool = False) -> bool:
+#: In an English Title Case headline, verbs in -s and plurals are capitalised too
+#: ("Killer Pig Mauls Farmer", "Tsunami Toll Soars").
+_TITLE_INFLECTED = {"en": re.compile(r"(?:ing|ed|ly|s)$")}
+
+
+def _descriptive(
+    word: str, lang: str, min_zipf: float, initial: bool = False, title_case: bool = False
+) -> bool:
     """A capitalised Russian word shaped like an adjective/participle/gerund/imperative
-    that is a dictionary word (see :data:`_RU_DESCRIPTIVE`); at a sentence start, an
-    English or French verb form or adverb that is a dictionary word."""
+    that is a dictionary word (see :data:`_RU_DESCRIPTIVE`); at a sentence start or in a
+    Title Case headline, an English or French verb form or adverb that is a dictionary word."""
     low = word.lower()
     if lang != "ru":
         shape = _INITIAL_INFLECTED.get(lang)
-        return bool(initial and shape and shape.search(low) and _zipf(low, lang) >= min_zipf)
+        if title_case:
+            shape = _TITLE_INFLECTED.get(lang, shape)
+        return bool((initial or title_case) and shape and shape.search(low) and _zipf(low, lang) >= min_zipf)
     if "-" in low or _RU_SURNAME.search(low) or not _RU_DESCRIPTIVE.search(low):
         return False
     return _zipf(low, lang) >= min_zipf
@@ -329,7 +338,9 @@ def extract_entities(
             known = False
         if known:
             cand.append(True)
-        elif _ROMAN.match(t.text) or _descriptive(t.text, lang, cfg.name_descriptive_min_zipf, t.initial):
+        elif _ROMAN.match(t.text) or _descriptive(
+            t.text, lang, cfg.name_descriptive_min_zipf, t.initial, title_case
+        ):
             cand.append(False)
         elif acronym:
             # Unknown acronyms are translated as often as kept (AI / IA / ИИ, DNA / ADN).
