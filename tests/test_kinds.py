@@ -319,3 +319,17 @@ def test_page_tail(settings):
         _page_tail(["Bridge closes", prose, *lines[2:]], none, 25, 20, 2)[2:]
         == [KindDecision("boilerplate", "structure")] * 2
     )
+
+
+def test_sandwiched_paragraph(settings):
+    blurb = "Jane Roe has covered food and travel for twenty years and lives in Lyon"
+    paras = ["Bridge closes", "Share this article", blurb, "© 2024 Example Media"]
+    assert [d.kind for d in classify_paragraphs(paras, settings=settings)][2] == "boilerplate"
+    # between a non-article line and article text it stays
+    prose = "The council voted on Monday to close the old bridge, officials said."
+    paras = ["Bridge closes", "Share this article", blurb, prose]
+    assert [d.kind for d in classify_paragraphs(paras, settings=settings)][2] is None
+    # too long for the setting
+    short = settings.replace("segment", sandwich_max_words=5)
+    paras = ["Bridge closes", "Share this article", blurb, "© 2024 Example Media"]
+    assert [d.kind for d in classify_paragraphs(paras, settings=short)][2] is None

@@ -235,7 +235,10 @@ def classify_paragraphs(paragraphs: list[str], *, settings: Any = None) -> list[
         seg.teaser_max_words,
         seg.teaser_min_headline_words,
     )
-    return _page_tail(paragraphs, decisions, seg.tail_prose_min_words, seg.tail_max_words, seg.tail_min_lines)
+    decisions = _page_tail(
+        paragraphs, decisions, seg.tail_prose_min_words, seg.tail_max_words, seg.tail_min_lines
+    )
+    return _sandwiched(paragraphs, decisions, seg.sandwich_max_words)
 
 
 def lone_label(text: str, max_words: int) -> bool:
@@ -366,6 +369,24 @@ def _page_tail(
     out = list(decisions)
     for i in candidates:
         out[i] = KindDecision("boilerplate", "structure")
+    return out
+
+
+def _sandwiched(paragraphs: list[str], decisions: list[KindDecision], max_words: int) -> list[KindDecision]:
+    """A paragraph of at most ``max_words`` words between two non-article lines (both
+    with a kind other than caption) is part of the same block of site text: a
+    disclaimer under its heading, an author blurb between the author's name and the
+    share bar. Decided on the kinds before this pass (no chains)."""
+    out = list(decisions)
+    flagged = [d.kind not in (None, "caption") for d in decisions]
+    for i in range(1, len(paragraphs) - 1):
+        if (
+            decisions[i].kind is None
+            and flagged[i - 1]
+            and flagged[i + 1]
+            and len(paragraphs[i].split()) <= max_words
+        ):
+            out[i] = KindDecision("boilerplate", "structure")
     return out
 
 
