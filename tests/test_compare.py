@@ -147,6 +147,7 @@ def test_added_country_is_entity_added_naming_it(settings):
         # a translated descriptive name and a common word at a sentence start are no names
         ("A trough forms over the ocean.", "Над Тихим океаном формируется ложбина.", "ru"),
         ("Natural disasters make it harder.", "Стихийные бедствия осложняют работу.", "ru"),
+        ("I stress that it is over.", "Подчеркиваю, что всё кончено.", "ru"),
         ("The tests were broadcast on Thursday.", "Transmises jeudi, les auditions.", "fr"),
     ],
 )

@@ -241,10 +241,12 @@ _ROMAN = re.compile(r"^(?:[IVXLC]{2,}|[IVXLC]+(?:e|er|ème|re))$")
 #: Russian capitalises only the first word of a name ("Тихий океан", "Национальная
 #: ассамблея", "Детская больница") and of a sentence: a capitalised word with an
 #: adjective, participle, gerund or imperative ending is a translated descriptive name or
-#: a sentence start, not a name to look for in another language. Surname-shaped
+#: a sentence start, not a name to look for in another language (first-person verbs
+#: and reflexive participles too: Думаю, Подчеркиваю, Надеюсь, Отличившийся). Surname-shaped
 #: adjectives (-ский, -цкий: Зеленский) stay names.
 _RU_DESCRIPTIVE = re.compile(
-    r"(?:[ыоия]й|[аяоеыи]е|ая|яя|[ую]ю|[ое]го|[ое]му|[ыи]ми?|[ыи]х|вшись|ясь|аясь|[иь]те|йте)$"
+    r"(?:[ыоия]й|[аяоеыи]е|ая|яя|[уюая]ю|[ое]го|[ое]му|[ыи]ми?|[ыи]х|вшись|ясь|аясь|[иь]те|йте"
+    r"|[йя]ся|[ех]ся|юсь)$"
 )
 #: Surname shapes that look like adjectives: Зеленский, Троцкого; Путиным, Ивановым.
 _RU_SURNAME = re.compile(r"(?:(?<!че)ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$|(?:ин|ов|ев|ын)ым$")
