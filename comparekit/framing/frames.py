@@ -7,14 +7,17 @@ Two channels, both per segment (a sentence), both in [0, 1]:
   where ``d`` is the number of cue matches per 100 words.
 - **prototypes**: the encoder's cosine similarity between the segment and the frame's
   exemplar sentences (``data/frames/exemplars.json``), the mean of the best
-  ``prototype_top_exemplars``, centred on the segment's mean over all frames. A document's prototype score is the mean of its
-  ``top_segments`` best segments, rescaled linearly from
-  [``prototype_floor``, ``prototype_ceiling``] to [0, 1]. The encoder is multilingual, so
-  English exemplars serve every language the encoder knows.
+  ``prototype_top_exemplars``, centred on the segment's mean over all frames, rescaled
+  linearly from [``prototype_floor``, ``prototype_ceiling``] to [0, 1]. The encoder is
+  multilingual, so English exemplars serve every language the encoder knows.
 
-The frame score is ``cue_weight * cues + (1 - cue_weight) * prototypes`` (cues alone when
-the encoder does not know the language). A frame is *present* when its score reaches
-its calibrated threshold (``framing.thresholds``, else ``framing.presence_threshold``).
+A segment's frame score is ``cue_weight * cues + (1 - cue_weight) * prototypes`` (its
+cues counted per 100 of its own words); a document's is the mean of its ``top_segments``
+best segment scores per frame, so a frame counts where cues and prototypes agree in the
+same sentences. Without prototypes (the encoder does not know the language, or no
+encoder) a document's score is its cue channel over all its words. A frame is *present*
+when its score reaches its calibrated threshold (``framing.thresholds``, else
+``framing.presence_threshold``).
 """
 
 from __future__ import annotations
@@ -106,15 +109,6 @@ def cue_score(counts: np.ndarray, words: float, scale: float) -> np.ndarray:
     return 1.0 - np.exp(-density / scale)
 
 
-def prototype_score(sims: np.ndarray, *, top_segments: int, floor: float, ceiling: float) -> np.ndarray:
-    """Prototype channel in [0, 1] from segment similarities ``[n_segments, n_frames]``."""
-    if sims.shape[0] == 0:
-        return np.zeros(sims.shape[1], dtype=np.float32)
-    k = max(1, min(top_segments, sims.shape[0]))
-    best = -np.sort(-sims, axis=0)[:k]
-    return np.clip((best.mean(axis=0) - floor) / (ceiling - floor), 0.0, 1.0)
-
-
 def combine(cue: np.ndarray, proto: np.ndarray | None, cue_weight: float) -> np.ndarray:
     """The frame score in [0, 1]: weighted cues and prototypes, or cues alone."""
     if proto is None:
@@ -136,16 +130,14 @@ def document_scores(
     ``[n_segments, n_frames]``, word counts ``[n_segments]`` and prototype similarities
     ``[n_segments, n_frames]`` (``None`` without an encoder)."""
     cfg = settings.framing
-    cue = cue_score(counts.sum(axis=0), float(words.sum()), float(cfg.cue_scale))
-    proto = None
-    if sims is not None:
-        proto = prototype_score(
-            sims,
-            top_segments=int(cfg.top_segments),
-            floor=float(cfg.prototype_floor),
-            ceiling=float(cfg.prototype_ceiling),
-        )
-    score = combine(cue, proto, float(cfg.cue_weight))
+    if sims is None or sims.shape[0] == 0:
+        score = combine(cue_score(counts.sum(axis=0), float(words.sum()), float(cfg.cue_scale)), None, 1.0)
+    else:
+        # Per-sentence combination, then the top segments (nfc_dev nested CV macro-F1
+        # 0.602 -> 0.617 against combining document-level cue and prototype channels).
+        seg = segment_scores(counts, words, sims, settings=settings)
+        top = max(1, min(int(cfg.top_segments), seg.shape[0]))
+        score = (-np.sort(-seg, axis=0)[:top]).mean(axis=0)
     return {f: float(score[k]) for k, f in enumerate(FRAMES)}
 
 
