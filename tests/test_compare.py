@@ -193,6 +193,24 @@ def test_a_common_word_at_a_sentence_start_is_no_inflected_place(settings):
     }
 
 
+def test_a_pronoun_and_the_name_it_stands_for_are_no_divergence(settings):
+    # "he said" / "рассказывает Адамс": a bare surname for a pronoun is excused ...
+    assert not types("He said it was fine.", "en", "Всё хорошо, рассказывает Мерриуэзер.", "ru", settings) & {
+        "entity_added"
+    }
+    assert not types(
+        "Merriweather said it was fine.", "en", "Il a dit que tout allait bien.", "fr", settings
+    ) & {"entity_missing"}
+    # ... but not a name after a title, nor without a pronoun on the other side
+    found = types(
+        "He said the president spoke.", "en", "Он сказал, что премьер Пашинян выступил.", "ru", settings
+    )
+    assert "entity_added" in found
+    assert "entity_added" in types(
+        "It was fine.", "en", "Всё хорошо, рассказывает Мерриуэзер.", "ru", settings
+    )
+
+
 def test_a_shared_country_does_not_vouch_for_the_person_next_to_it(settings):
     found = divergences(
         "U.S. Secretary of State seems ready.",

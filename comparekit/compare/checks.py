@@ -42,6 +42,12 @@ class SideFacts:
     modality: list
     attribution: list
     other: entities.OtherSide
+    #: Third-person personal pronouns (he, elle, его ...): a translation may name the
+    #: person a pronoun stands for, or the reverse.
+    pronouns: int = 0
+    #: Indices of the mentions that are a bare surname (one word, not after a title or
+    #: honorific, not in a list): the names a translation swaps with a pronoun.
+    bare: frozenset = frozenset()
 
 
 def read_side(text: str, lang: str | None, settings: Settings | None = None) -> SideFacts:
@@ -66,7 +72,35 @@ def read_side(text: str, lang: str | None, settings: Settings | None = None) -> 
         modality=cues.cue_list(tokens, lang, "modality"),
         attribution=cues.cue_list(tokens, lang, "attribution"),
         other=entities.OtherSide(tokens, text),
+        pronouns=cues.pronoun_count(tokens, lang),
+        bare=frozenset(n for n, m in enumerate(ents) if _bare_name(m, tokens, roles)),
     )
+
+
+_LIST_WORDS = {"and", "or", "et", "ou", "и", "или", "und", "oder", "y", "o"}
+_HONORIFIC_WORDS = {"mr", "mrs", "ms", "dr", "sir", "m", "mme", "г-н", "г-жа", "herr", "frau", "sr", "sra"}
+
+
+def _bare_name(m, tokens, roles) -> bool:
+    """A one-word person name standing alone (no title, honorific or list around it)."""
+    if m.ids or m.end - m.first != 1:
+        return False
+    if any(r.end == m.first for r in roles):
+        return False
+    before = tokens[m.first - 1].low if m.first > 0 else ""
+    after = tokens[m.end].low if m.end < len(tokens) else ""
+    return before not in _HONORIFIC_WORDS and before not in _LIST_WORDS and after not in _LIST_WORDS
+
+
+def _excuse_pronouns(found: list[int], bare: frozenset, extra_pronouns: int) -> list[int]:
+    """``found`` (mention indices) less up to ``extra_pronouns`` bare surnames."""
+    out = []
+    for n in found:
+        if extra_pronouns > 0 and n in bare:
+            extra_pronouns -= 1
+            continue
+        out.append(n)
+    return out
 
 
 def _join(items) -> str:
@@ -113,20 +147,28 @@ def check_pair(
         )
 
     ratio = cfg.entity_min_ratio
-    for m in a.entities:
-        if not entities.present(m, scope_b or b.other, min_ratio=ratio):
-            out.append(
-                Divergence(
-                    "entity_missing", doc_a, m.text, f"{doc_a} names {m.text}; {doc_b} does not", m.text, ""
-                )
+    missing = [
+        n for n, m in enumerate(a.entities) if not entities.present(m, scope_b or b.other, min_ratio=ratio)
+    ]
+    added = [
+        n for n, m in enumerate(b.entities) if not entities.present(m, scope_a or a.other, min_ratio=ratio)
+    ]
+    if scope_a is None and scope_b is None:
+        # A translation names the person a pronoun stands for ("he said" / "сказал Адамс")
+        # or the reverse: a bare surname on the side with fewer third-person pronouns is
+        # excused once per extra pronoun on the other side.
+        missing = _excuse_pronouns(missing, a.bare, b.pronouns - a.pronouns)
+        added = _excuse_pronouns(added, b.bare, a.pronouns - b.pronouns)
+    for m in (a.entities[n] for n in missing):
+        out.append(
+            Divergence(
+                "entity_missing", doc_a, m.text, f"{doc_a} names {m.text}; {doc_b} does not", m.text, ""
             )
-    for m in b.entities:
-        if not entities.present(m, scope_a or a.other, min_ratio=ratio):
-            out.append(
-                Divergence(
-                    "entity_added", doc_b, m.text, f"{doc_b} names {m.text}; {doc_a} does not", "", m.text
-                )
-            )
+        )
+    for m in (b.entities[n] for n in added):
+        out.append(
+            Divergence("entity_added", doc_b, m.text, f"{doc_b} names {m.text}; {doc_a} does not", "", m.text)
+        )
 
     na, nb = len(a.negations), len(b.negations)
     # Negation words are counted once per clause (negative concord merged: "не ... ни",

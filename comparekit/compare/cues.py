@@ -276,3 +276,39 @@ def cue_list(tokens: list[Token], lang: str | None, kind: str) -> list[Cue]:
     # A capitalised cue inside a sentence is a name ("Theresa May"), not a hedge.
     found = [f for f in found if f[1] == 0 or not tokens[f[1]].text[:1].isupper()]
     return _spans(tokens, found)
+
+
+#: Third-person personal pronouns (subject, object, possessive), per language.
+_PRONOUNS = {
+    "en": {"he", "she", "him", "her", "his", "hers", "they", "them", "their"},
+    "fr": {"il", "elle", "lui", "ils", "elles", "eux", "leur", "leurs"},
+    "de": {"er", "sie", "ihm", "ihn", "ihr", "ihre", "sein", "seine", "ihnen"},
+    "es": {"él", "ella", "ellos", "ellas", "le", "les", "lo", "su", "sus"},
+    "ru": {
+        "он",
+        "она",
+        "они",
+        "его",
+        "её",
+        "ее",
+        "ему",
+        "ей",
+        "им",
+        "ими",
+        "их",
+        "него",
+        "нее",
+        "неё",
+        "нему",
+        "ней",
+        "ним",
+        "них",
+        "нём",
+    },
+}
+
+
+def pronoun_count(tokens: list[Token], lang: str | None) -> int:
+    """How many third-person personal pronouns ``tokens`` hold."""
+    words = _PRONOUNS.get(lang_of(lang), set())
+    return sum(t.low in words for t in tokens)
