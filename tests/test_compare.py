@@ -278,6 +278,9 @@ def test_generic_and_specific_titles_agree(settings):
         # "не" before an active participle negates a phrase: landlocked Bolivia
         ("Landlocked Bolivia hopes.", "Не имеющая выхода к морю Боливия надеется.", "ru", False),
         ("Bolivia hopes.", "Боливия не надеется.", "ru", True),
+        # French "pas" without "ne" negates; the noun "un pas" does not
+        ("Pubs suffered, but not as much.", "Les pubs ont souffert, mais pas autant.", "fr", False),
+        ("He took a step.", "Il a fait un pas.", "fr", False),
     ],
 )
 def test_negation_polarity(settings, a, b, lang, diverges):

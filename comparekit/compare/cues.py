@@ -181,7 +181,45 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
             continue
         out.append(Cue("negation", tokens[k].text, k, k + 1))
         last = k
+    if lang == "fr":
+        # "pas" without "ne" negates too ("mais pas autant que", "pas avec Kavanaugh"),
+        # unless it is the noun (un pas, le pas) or "pas mal" (quite).
+        for k, w in enumerate(lows):
+            if (
+                w == "pas"
+                and k not in skip
+                and not {"ne", "n"} & set(lows[max(0, k - 6) : k])
+                and (k == 0 or lows[k - 1] not in _FR_DETERMINERS)
+                and (k + 1 == len(lows) or lows[k + 1] not in ("mal", "à"))
+            ):
+                out.append(Cue("negation", tokens[k].text, k, k + 1))
+        out.sort(key=lambda c: c.first)
     return out
+
+
+_FR_DETERMINERS = {
+    "un",
+    "le",
+    "les",
+    "ce",
+    "ces",
+    "du",
+    "des",
+    "mon",
+    "ton",
+    "son",
+    "ses",
+    "premier",
+    "premiers",
+    "petit",
+    "petits",
+    "grand",
+    "grands",
+    "faux",
+    "au",
+    "même",
+    "l",
+}
 
 
 def lexical_negatives(tokens: list[Token], lang: str | None, prefix_rest_min_zipf: float = 3.5) -> list[Cue]:
