@@ -267,6 +267,8 @@ def test_generic_and_specific_titles_agree(settings):
         ("She left not long after.", "Elle est partie peu après.", "fr", False),
         ("It aims to be No.1 by 2030.", "Он стремится стать первым к 2030 году.", "ru", False),
         ("It will neutralise the gains.", "Это сведет на нет успехи.", "ru", False),
+        ("The vote is due by Friday.", "Голосование должно состояться не позднее пятницы.", "ru", False),
+        ("It holds at most ten people.", "It holds no more than ten people.", "en", False),
         # a word with a negative prefix balances a negation word on the other side
         ("He was not happy.", "Он был недоволен.", "ru", False),
         ("They remain unbeaten.", "Ils n'ont pas perdu.", "fr", False),

@@ -106,6 +106,12 @@ _NOT_NEGATION = {
         ("едва", "не"),
         ("на", "нет"),  # свести на нет: to cancel out
         ("как", "никогда"),  # as never before: как никогда важно
+        ("не", "более"),  # limits, not negations: at most, at least, no later than
+        ("не", "больше"),
+        ("не", "меньше"),
+        ("не", "позднее"),
+        ("не", "позже"),
+        ("не", "ранее"),
     ),
     "en": (
         ("not", "only"),
@@ -120,6 +126,9 @@ _NOT_NEGATION = {
         ("not", "long", "ago"),
         ("not", "long", "before"),
         ("never", "more"),  # never more so than: more than ever
+        ("no", "more", "than"),  # limits: at most, at least
+        ("no", "less", "than"),
+        ("no", "fewer", "than"),
     ),
     "fr": (("non", "seulement"), ("à", "jamais"), ("sans", "aucun"), ("que", "jamais")),
 }
