@@ -192,6 +192,29 @@ def test_cue_only_when_no_vectors(settings):
     assert out["frames"]["a"]["conflict"] > 0.0
 
 
+def test_document_score_averages_top_k_means_over_the_grid(settings):
+    from comparekit.framing.frames import document_scores, segment_scores
+
+    rng = np.random.default_rng(0)
+    counts = rng.integers(0, 3, size=(6, len(FRAMES))).astype(np.float32)
+    words = np.full(6, 12.0, dtype=np.float32)
+    sims = rng.normal(0.0, 0.05, size=(6, len(FRAMES))).astype(np.float32)
+    grid = settings.replace("framing", top_segments=[1, 4], cue_weights=[0.2, 0.8])
+    got = document_scores(counts, words, sims, settings=grid)
+    parts = []
+    for w in (0.2, 0.8):
+        seg = segment_scores(counts, words, sims, settings=settings.replace("framing", cue_weights=[w]))
+        for k in (1, 4):
+            parts.append(np.sort(seg, axis=0)[::-1][:k].mean(axis=0))
+    want = np.mean(parts, axis=0)
+    assert [got[f] for f in FRAMES] == pytest.approx(list(want), abs=1e-6)
+    # one point of the grid is the mean of that point's top-k segment scores
+    one = document_scores(
+        counts, words, sims, settings=settings.replace("framing", top_segments=[1], cue_weights=[0.8])
+    )
+    assert [one[f] for f in FRAMES] == pytest.approx(list(parts[2]), abs=1e-6)
+
+
 def test_segment_scores_point_at_segments(settings, fake_encoder):
     a = make_doc("a", ["The war escalated into a brutal battle and attacks.", "Nothing else."])
     out = frame_profile([a], (), fake_encoder, None, settings=settings)
