@@ -268,6 +268,10 @@ def test_generic_and_specific_titles_agree(settings):
         ("It aims to be No.1 by 2030.", "Он стремится стать первым к 2030 году.", "ru", False),
         ("It will neutralise the gains.", "Это сведет на нет успехи.", "ru", False),
         ("The vote is due by Friday.", "Голосование должно состояться не позднее пятницы.", "ru", False),
+        # пока <subject> не = until (expletive не); пока не = not yet (a negation)
+        ("Sanctions stay until Korea disarms.", "Санкции останутся, пока Корея не разоружится.", "ru", False),
+        ("It is clear.", "Это пока не ясно.", "ru", True),
+        ("He died in 2017.", "Его не стало в 2017 году.", "ru", False),
         ("It holds at most ten people.", "It holds no more than ten people.", "en", False),
         # a word with a negative prefix balances a negation word on the other side
         ("He was not happy.", "Он был недоволен.", "ru", False),

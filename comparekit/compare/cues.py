@@ -112,6 +112,8 @@ _NOT_NEGATION = {
         ("не", "позднее"),
         ("не", "позже"),
         ("не", "ранее"),
+        ("не", "стало"),  # его не стало: he died
+        ("не", "в", "последнюю", "очередь"),  # not least
     ),
     "en": (
         ("not", "only"),
@@ -165,6 +167,12 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
             if lows[k] == "no" and tokens[k].text[:1] == "N" and lows[k + 1][:1].isdigit():
                 skip.add(k)
     if lang == "ru":
+        # "пока <subject> не" is "until" (пока Корея не разоружится: until Korea
+        # disarms): that "не" is expletive. "пока не" side by side is "not yet" (пока не
+        # ясно), a negation.
+        for k, w in enumerate(lows):
+            if w == "не" and k > 1 and lows[k - 1] != "пока" and "пока" in lows[max(0, k - 5) : k - 1]:
+                skip.add(k)
         # "не" before an active participle negates a phrase, not the clause ("не
         # имеющая выхода к морю" = landlocked, "не получивший"): a lexical negative.
         skip.update(k for k in range(len(lows) - 1) if lows[k] == "не" and _ru_constituent(lows[k + 1]))
