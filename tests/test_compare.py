@@ -272,6 +272,9 @@ def test_generic_and_specific_titles_agree(settings):
         ("Sanctions stay until Korea disarms.", "Санкции останутся, пока Корея не разоружится.", "ru", False),
         ("It is clear.", "Это пока не ясно.", "ru", True),
         ("He died in 2017.", "Его не стало в 2017 году.", "ru", False),
+        # an answer set off by punctuation is an interjection: "No," / "Non,"
+        ("No, I wait.", "Non, j'attends.", "fr", False),
+        ("There is no way.", "Il y a un moyen.", "fr", True),
         ("It holds at most ten people.", "It holds no more than ten people.", "en", False),
         # a word with a negative prefix balances a negation word on the other side
         ("He was not happy.", "Он был недоволен.", "ru", False),

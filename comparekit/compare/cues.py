@@ -166,6 +166,15 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         for k in range(1, len(lows) - 1):
             if lows[k] == "no" and tokens[k].text[:1] == "N" and lows[k + 1][:1].isdigit():
                 skip.add(k)
+    if lang in ("en", "ru"):
+        # "No, uh no", "Нет, нет": an answer set off by punctuation on both sides is an
+        # interjection (French "Non" is no negation word either), not a clause negation.
+        for k, w in enumerate(lows):
+            if w in ("no", "нет") and (
+                (k == 0 or tokens[k].start - tokens[k - 1].end >= 2)
+                and (k + 1 == len(tokens) or tokens[k + 1].start - tokens[k].end >= 2)
+            ):
+                skip.add(k)
     if lang == "ru":
         # "пока <subject> не" is "until" (пока Корея не разоружится: until Korea
         # disarms): that "не" is expletive. "пока не" side by side is "not yet" (пока не
