@@ -274,6 +274,7 @@ def test_generic_and_specific_titles_agree(settings):
         ("He died in 2017.", "Его не стало в 2017 году.", "ru", False),
         # an answer set off by punctuation is an interjection: "No," / "Non,"
         ("No, I wait.", "Non, j'attends.", "fr", False),
+        ("Clashes broke out.", "Не обошлось без столкновений.", "ru", False),
         ("There is no way.", "Il y a un moyen.", "fr", True),
         ("It holds at most ten people.", "It holds no more than ten people.", "en", False),
         # a word with a negative prefix balances a negation word on the other side

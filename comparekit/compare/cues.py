@@ -176,6 +176,10 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
             ):
                 skip.add(k)
     if lang == "ru":
+        # "не обошлось без", "не без труда": не ... без is a double negation (positive).
+        for k, w in enumerate(lows):
+            if w == "не" and "без" in lows[k + 1 : k + 3]:
+                skip.add(k)
         # "пока <subject> не" is "until" (пока Корея не разоружится: until Korea
         # disarms): that "не" is expletive. "пока не" side by side is "not yet" (пока не
         # ясно), a negation.
