@@ -70,6 +70,9 @@ def test_close_counts_differ_and_left_over_values_count(settings):
         ("Up to 2 inches of rain.", "Jusqu'à 5 cm de pluie.", "fr", False),
         ("Up to 2 inches of rain.", "Jusqu'à 10 cm de pluie.", "fr", True),
         ("It covers 135 miles of coast.", "Elle couvre 209 km de côtes.", "fr", True),
+        # a range takes its unit from its last number
+        ("Expect 2 to 4 inches of rain.", "Prévoir 5 à 10 cm de pluie.", "fr", False),
+        ("Expect 3-6 inches of rain.", "Ожидается 7,5–15 см осадков.", "ru", False),
     ],
 )
 def test_imperial_units_match_their_metric_conversion(settings, a, b, lang, diverges):

@@ -118,6 +118,18 @@ def extract_numbers(
         out.append(NumberMention(value, text, k, end, _metric(value, tokens, end)))
         used.update(range(k, end))
         k = end
+    # A range takes its unit from its last number: "2 to 4 inches", "3-6 miles".
+    for n in range(len(out) - 2, -1, -1):
+        x, y = out[n], out[n + 1]
+        if (
+            x.metric is None
+            and y.metric is not None
+            and (
+                y.first == x.end  # "3-6 miles": the hyphen is no token
+                or (y.first == x.end + 1 and tokens[x.end].low in ("to", "and", "or", "-", "–"))
+            )
+        ):
+            out[n] = NumberMention(x.value, x.text, x.first, x.end, _metric(x.value, tokens, y.end))
     return out
 
 
