@@ -89,6 +89,7 @@ def test_same_number_in_words_and_digits_is_not_a_mismatch(settings):
         ("The vote is on Sunday, September 27.", "Le vote a lieu le dimanche 27 septembre.", "fr"),
         ("Talks resume this month.", "Переговоры возобновятся в этом месяце.", "ru"),
         ("It happened in 2016.", "Это случилось в 2016 году.", "ru"),
+        ("The best time is 5.30pm.", "L'heure idéale est 17 h 30.", "fr"),
     ],
 )
 def test_faithful_dates_agree(settings, a, b, lang):

@@ -97,7 +97,11 @@ def extract_dates(tokens: list[Token], lang: str | None, used: set[int] | None =
             ":" in tok.low or (k + 1 < len(tokens) and tokens[k + 1].low in ("am", "pm", "a", "p", "h"))
         ):
             used.add(k)
-            out.append(DateMention("time", (int(m.group(1)), int(m.group(2))), tok.text, k, k + 1))
+            hour = int(m.group(1))
+            nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+            if nxt in ("am", "pm", "a", "p") and hour <= 12:
+                hour = hour % 12 + (12 if nxt.startswith("p") else 0)  # 5.30pm = 17:30
+            out.append(DateMention("time", (hour, int(m.group(2))), tok.text, k, k + 1))
             continue
         if tok.low.isdigit() and k + 1 < len(tokens) and int(tok.low) <= 24:
             nxt = tokens[k + 1].low
