@@ -148,6 +148,8 @@ def test_added_country_is_entity_added_naming_it(settings):
         ("EU citizens work here.", "Les citoyens européens travaillent ici.", "fr"),
         ("He told the United Nations.", "Он заявил в Организации Объединенных Наций.", "ru"),
         ("They are in the Middle East.", "Они находятся на Ближнем Востоке.", "ru"),
+        ("The court in The Hague will rule.", "Суд в Гааге вынесет решение.", "ru"),
+        ("The court in The Hague will rule.", "Le tribunal de La Haye statuera.", "fr"),
         # a translated descriptive name and a common word at a sentence start are no names
         ("A trough forms over the ocean.", "Над Тихим океаном формируется ложбина.", "ru"),
         ("Natural disasters make it harder.", "Стихийные бедствия осложняют работу.", "ru"),
