@@ -207,6 +207,10 @@ def test_a_pronoun_and_the_name_it_stands_for_are_no_divergence(settings):
     assert not types(
         "Merriweather said it was fine.", "en", "Il a dit que tout allait bien.", "fr", settings
     ) & {"entity_missing"}
+    # French possessives count as pronouns, as English "his" does
+    assert not types("Flake made his decision.", "en", "Il prit sa décision.", "fr", settings) & {
+        "entity_missing"
+    }
     # ... but not a name after a title, nor without a pronoun on the other side
     found = types(
         "He said the president spoke.", "en", "Он сказал, что премьер Пашинян выступил.", "ru", settings

@@ -349,7 +349,7 @@ def cue_list(tokens: list[Token], lang: str | None, kind: str) -> list[Cue]:
 #: Third-person personal pronouns (subject, object, possessive), per language.
 _PRONOUNS = {
     "en": {"he", "she", "him", "her", "his", "hers", "they", "them", "their"},
-    "fr": {"il", "elle", "lui", "ils", "elles", "eux", "leur", "leurs"},
+    "fr": {"il", "elle", "lui", "ils", "elles", "eux", "leur", "leurs", "son", "sa", "ses"},
     "de": {"er", "sie", "ihm", "ihn", "ihr", "ihre", "sein", "seine", "ihnen"},
     "es": {"él", "ella", "ellos", "ellas", "le", "les", "lo", "su", "sus"},
     "ru": {
