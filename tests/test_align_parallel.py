@@ -126,3 +126,27 @@ def test_runs_are_embedded_only_near_uncertain_beads(encode_runs):
     else:
         assert "s20 s21" in asked  # the merged run was embedded as text
         assert 0 < len(asked) < 60  # ... but not every run of the documents (3 x 79)
+
+
+def test_second_dp_on_embedded_runs_uses_its_own_skip_cost():
+    rng = np.random.default_rng(5)
+    a = _unit(rng, 30)
+    b = a.copy()
+    ta = tb = [f"s{k}" for k in range(30)]
+    a[10] = _unit(np.random.default_rng(11), 1)[0]  # one uncertain sentence: runs get embedded
+
+    def encode(texts):
+        return _unit(np.random.default_rng(len(texts)), len(texts))
+
+    base = S.replace("align", parallel_encode_runs=True)
+    beads = align_parallel_vectors(a, b, ta, tb, settings=base, encode=encode)
+    assert sum(1 for (s, t), _ in beads if s and t) >= 25  # mostly 1-1, as the vectors say
+    # A skip dearer than nothing but cheaper than any match only in the second DP: skips win.
+    skipping = base.replace("align", parallel_skip_encoded=5.0)
+    beads = align_parallel_vectors(a, b, ta, tb, settings=skipping, encode=encode)
+    _check_cover(beads, 30, 30)
+    assert all(not (s and t) for (s, t), _ in beads)
+    # Without an encoder there is no second DP, and parallel_skip_encoded plays no part.
+    assert align_parallel_vectors(a, b, ta, tb, settings=skipping) == align_parallel_vectors(
+        a, b, ta, tb, settings=base
+    )

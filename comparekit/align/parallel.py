@@ -18,6 +18,7 @@ text when an encoder is given, otherwise the normalised sum of its sentence vect
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 from collections.abc import Callable, Sequence
@@ -51,6 +52,7 @@ class ParallelParams:
     anchor_band: int
     anchor_min_sim: float
     encode_runs: bool
+    skip_encoded: float
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ParallelParams:
@@ -67,6 +69,7 @@ class ParallelParams:
             anchor_band=c.parallel_anchor_band,
             anchor_min_sim=c.parallel_anchor_min_sim,
             encode_runs=c.parallel_encode_runs,
+            skip_encoded=c.parallel_skip_encoded,
         )
 
 
@@ -370,8 +373,12 @@ def align_parallel_vectors(
     log.debug("parallel: embedded %d runs of %d + %d sentences", embedded, n, m)
     if not embedded:
         return beads
+    # Embedded runs score on another scale than summed vectors, so the second DP has a
+    # skip cost of its own (parallel_skip_encoded).
     with _one_blas_thread():
-        return dp_align(runs_a, runs_b, lens_a, lens_b, lo, hi, params)
+        return dp_align(
+            runs_a, runs_b, lens_a, lens_b, lo, hi, dataclasses.replace(params, skip=params.skip_encoded)
+        )
 
 
 def bead_score_to_unit(score: float) -> float:
