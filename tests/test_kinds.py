@@ -333,3 +333,15 @@ def test_sandwiched_paragraph(settings):
     short = settings.replace("segment", sandwich_max_words=5)
     paras = ["Bridge closes", "Share this article", blurb, "© 2024 Example Media"]
     assert [d.kind for d in classify_paragraphs(paras, settings=short)][2] is None
+
+
+def test_function_words_match_wordfreq():
+    # comparekit/data/function_words.json is a copy of wordfreq's lists (read at every
+    # cold start instead of loading wordfreq); it must not drift from the installed wordfreq.
+    from wordfreq import top_n_list
+
+    from comparekit.segment.kinds import _FUNCTION_WORD_LANGUAGES, function_words
+
+    expected = {w for lang in _FUNCTION_WORD_LANGUAGES for w in top_n_list(lang, 100) if w.isalpha()}
+    assert function_words() == expected
+    assert {"the", "le", "der", "и"} <= expected
