@@ -105,6 +105,23 @@ def load_pairs() -> list[tuple[str, str, int, str, str]]:
     return out
 
 
+def load_docs() -> dict[tuple[str, str], tuple[list[str], list[str]]]:
+    """(lang, doc) -> (English lines, translation lines), for the line-parallel documents."""
+    out = {}
+    for code, lang in LANGS.items():
+        for en_path in sorted((DATA / "eng").glob("*.txt")):
+            en = en_path.read_text("utf-8").splitlines()
+            tr = (DATA / code / en_path.name).read_text("utf-8").splitlines()
+            if len(en) == len(tr):
+                out[(lang, en_path.stem)] = (en, tr)
+    return out
+
+
+def neighbours(lines: list[str], n: int, window: int) -> list[str]:
+    """The lines within ``window`` of line ``n`` (not line ``n`` itself)."""
+    return [lines[k] for k in range(max(0, n - window), min(len(lines), n + window + 1)) if k != n]
+
+
 def data_sha256() -> str:
     """One hash over the English, French and Russian documents the benchmark reads."""
     h = hashlib.sha256()
@@ -286,6 +303,13 @@ def run(per_type: int = PER_TYPE, seed: int = SEED) -> dict:
 
     settings = Settings()
     pairs = load_pairs()
+    docs = load_docs()
+    window = settings.compare.name_neighbour_window
+
+    def near(lang: str, doc: str, n: int) -> dict:
+        en_lines, tr_lines = docs[(lang, doc)]
+        return {"near_a": neighbours(en_lines, n, window), "near_b": neighbours(tr_lines, n, window)}
+
     untouched: Counter[str] = Counter()
     fa_types: Counter[str] = Counter()
     fa_examples: dict[str, list] = defaultdict(list)
@@ -293,7 +317,7 @@ def run(per_type: int = PER_TYPE, seed: int = SEED) -> dict:
         half = split_of(doc)
         untouched[lang] += 1
         untouched[half] += 1
-        divs = divergences(en, "en", tr, lang, settings=settings)
+        divs = divergences(en, "en", tr, lang, settings=settings, **near(lang, doc, n))
         found = {d.type for d in divs}
         if found:
             fa_types[lang] += 1
@@ -322,7 +346,7 @@ def run(per_type: int = PER_TYPE, seed: int = SEED) -> dict:
             if changed is None or changed == (en if side == "en" else tr):
                 continue
             a, b = (changed, tr) if side == "en" else (en, changed)
-            divs = divergences(a, "en", b, lang, settings=settings)
+            divs = divergences(a, "en", b, lang, settings=settings, **near(lang, doc, n))
             found = {d.type for d in divs}
             total += 1
             if kind.startswith("name_"):

@@ -357,3 +357,76 @@ def test_relate_is_deterministic(settings, fake_encoder):
     alignment = Alignment("a", "b", "comparable", "test", (AlignedPair((0, 1), (0, 1), 0.7, 0.7, 0.3),))
     first = relate(alignment, a, b, va, vb, settings=settings)
     assert first == relate(alignment, a, b, va, vb, settings=settings)
+
+
+# A translator moves a name to the neighbouring sentence (Flake named one sentence
+# earlier in the translation): compare.name_neighbour_window.
+_MOVED_EN = ["The senator voted on Friday.", "Jeff Flake later explained the vote."]
+_MOVED_RU = ["Джефф Флейк проголосовал в пятницу.", "Позже сенатор объяснил своё решение."]
+
+
+def _names(divs):
+    return sorted((d.type, d.text) for d in divs if d.type in ("entity_added", "entity_missing"))
+
+
+def test_a_name_moved_to_the_next_sentence_is_not_flagged(settings):
+    alone = divergences(_MOVED_EN[0], "en", _MOVED_RU[0], "ru", settings=settings)
+    assert _names(alone) == [("entity_added", "Флейк")]
+    near = divergences(
+        _MOVED_EN[0],
+        "en",
+        _MOVED_RU[0],
+        "ru",
+        settings=settings,
+        near_a=[_MOVED_EN[1]],
+        near_b=[_MOVED_RU[1]],
+    )
+    assert _names(near) == []
+
+
+def test_a_name_absent_from_the_whole_neighbourhood_is_still_flagged(settings):
+    divs = divergences(
+        _MOVED_EN[0],
+        "en",
+        _MOVED_RU[0],
+        "ru",
+        settings=settings,
+        near_a=["Markets rose in London.", "Canada voted too."],
+        near_b=["Рынки выросли в Лондоне.", "Канада тоже проголосовала."],
+    )
+    assert _names(divs) == [("entity_added", "Флейк")]
+
+
+def test_a_name_dropped_and_repeated_next_door_on_both_sides_is_still_flagged(settings):
+    # Both documents name Ivanov in the next sentence: the translation dropped him from
+    # this one rather than moving him (his count around the pair is not conserved).
+    divs = divergences(
+        "President Gjorge Ivanov will not vote in the referendum.",
+        "en",
+        "Президент заявил, что не будет голосовать на референдуме.",
+        "ru",
+        settings=settings,
+        near_a=["Ivanov called for a boycott."],
+        near_b=["Иванов призвал к бойкоту."],
+    )
+    assert _names(divs) == [("entity_missing", "Gjorge Ivanov")]
+
+
+@pytest.mark.parametrize("mode", ["parallel", "comparable"])
+def test_relate_reads_moved_names_in_the_neighbouring_segments(settings, fake_encoder, mode):
+    # comparable mode with the pair scope, so that the neighbour rule (not the whole
+    # document) is what clears the moved name
+    scoped = settings.replace("compare", entity_scope_comparable="pair", check_min_score=0.0)
+    a, b = _doc("a", [*_MOVED_EN, "Markets rose."]), _doc("b", [*_MOVED_RU, "Рынки выросли."], lang="ru")
+    va, vb = (
+        fake_encoder.encode([s.text for s in a.segments]),
+        fake_encoder.encode([s.text for s in b.segments]),
+    )
+    pairs = tuple(AlignedPair((n,), (n,), 0.9, 0.9, 0.3) for n in range(3))
+    alignment = Alignment("a", "b", mode, "test", pairs)
+    out = relate(alignment, a, b, va, vb, settings=scoped)
+    first = [p for p in out.pairs if p.a == (0,) and p.b == (0,)]
+    assert first and _names(first[0].divergences) == []
+    off = relate(alignment, a, b, va, vb, settings=scoped.replace("compare", name_neighbour_window=0))
+    first = [p for p in off.pairs if p.a == (0,) and p.b == (0,)]
+    assert first and _names(first[0].divergences) == [("entity_added", "Флейк")]

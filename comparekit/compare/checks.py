@@ -48,6 +48,9 @@ class SideFacts:
     #: Indices of the mentions that are a bare surname (one word, not after a title or
     #: honorific, not in a list): the names a translation swaps with a pronoun.
     bare: frozenset = frozenset()
+    #: Indices of the mentions that stand alone (not after a title or honorific, not in
+    #: a list): a reference to who or where, which a translation may move or make explicit.
+    alone: frozenset = frozenset()
 
 
 def read_side(text: str, lang: str | None, settings: Settings | None = None) -> SideFacts:
@@ -74,6 +77,7 @@ def read_side(text: str, lang: str | None, settings: Settings | None = None) -> 
         other=entities.OtherSide(tokens, text),
         pronouns=cues.pronoun_count(tokens, lang),
         bare=frozenset(n for n, m in enumerate(ents) if _bare_name(m, tokens, roles)),
+        alone=frozenset(n for n, m in enumerate(ents) if _alone(m, tokens, roles)),
     )
 
 
@@ -85,6 +89,11 @@ def _bare_name(m, tokens, roles) -> bool:
     """A one-word person name standing alone (no title, honorific or list around it)."""
     if m.ids or m.end - m.first != 1:
         return False
+    return _alone(m, tokens, roles)
+
+
+def _alone(m, tokens, roles) -> bool:
+    """A name with no title, honorific or list around it."""
     if any(r.end == m.first for r in roles):
         return False
     before = tokens[m.first - 1].low if m.first > 0 else ""
@@ -103,6 +112,23 @@ def _excuse_pronouns(found: list[int], bare: frozenset, extra_pronouns: int) -> 
     return out
 
 
+def _moved(mention, alone: bool, near_other, near_own, min_ratio: float) -> bool:
+    """Whether ``mention`` (named on one side only) counts as moved: the other
+    document names it in its neighbouring segments ``near_other``, and either ``alone``
+    (the mention stands alone and the side lacking it has no bare title in its place:
+    a reference the translator moved or made explicit) or the other document names it
+    there in at least as many segments as this document does in the mention's segment
+    and its neighbours ``near_own`` (the count is conserved: moved, not dropped). A name
+    dropped from after a title or from a list, and still named next door on both sides,
+    is reported."""
+    there = sum(entities.named_in(mention, o, min_ratio=min_ratio) for o in near_other)
+    if not there:
+        return False
+    if alone:
+        return True
+    return there >= 1 + sum(entities.named_in(mention, o, min_ratio=min_ratio) for o in near_own)
+
+
 def _join(items) -> str:
     return ", ".join(sorted({getattr(x, "text", str(x)) for x in items}))
 
@@ -116,12 +142,19 @@ def check_pair(
     settings: Settings,
     scope_a: entities.OtherSide | None = None,
     scope_b: entities.OtherSide | None = None,
+    near_a: tuple[entities.OtherSide, ...] = (),
+    near_b: tuple[entities.OtherSide, ...] = (),
 ) -> list[Divergence]:
     """Divergences between side A and side B of one aligned pair, in a stable order.
 
     ``scope_a``/``scope_b``: where a name of the other side is looked for before it is
     called added/missing (default: the other side's text; comparable mode passes the
-    whole other document, since other outlets spread a story's names differently)."""
+    whole other document, since other outlets spread a story's names differently).
+    ``near_a``/``near_b``: the segments of document A/B next to side A/B (within
+    compare.name_neighbour_window), one OtherSide each. Translators move names to a
+    neighbouring sentence ("Kavanaugh" one sentence later in the translation), so a name
+    that only one side has is not reported when the other document names it in those
+    segments (see :func:`_moved`)."""
     cfg = settings.compare
     out: list[Divergence] = []
 
@@ -153,6 +186,15 @@ def check_pair(
     added = [
         n for n, m in enumerate(b.entities) if not entities.present(m, scope_a or a.other, min_ratio=ratio)
     ]
+    if near_a or near_b:
+        missing = [
+            n
+            for n in missing
+            if not _moved(a.entities[n], n in a.alone and not b.roles, near_b, near_a, ratio)
+        ]
+        added = [
+            n for n in added if not _moved(b.entities[n], n in b.alone and not a.roles, near_a, near_b, ratio)
+        ]
     if scope_a is None and scope_b is None:
         # A translation names the person a pronoun stands for ("he said" / "сказал Адамс")
         # or the reverse: a bare surname on the side with fewer third-person pronouns is
@@ -223,17 +265,33 @@ def check_pair(
     return sorted(out, key=lambda d: (d.type, d.doc, d.text))
 
 
+def near_side(texts: list[str], lang: str | None) -> tuple[entities.OtherSide, ...]:
+    """The neighbouring segments ``texts`` of one side, one OtherSide each, for names
+    moved between sentences (see :func:`check_pair`)."""
+    return tuple(entities.OtherSide(tokenize(t, lang), t) for t in texts if t and t.strip())
+
+
 def divergences(
-    text_a: str, lang_a: str | None, text_b: str, lang_b: str | None, *, settings: Settings
+    text_a: str,
+    lang_a: str | None,
+    text_b: str,
+    lang_b: str | None,
+    *,
+    settings: Settings,
+    near_a: list[str] | None = None,
+    near_b: list[str] | None = None,
 ) -> list[Divergence]:
     """Divergences between two texts (sides named ``a`` and ``b``): the checks alone,
-    for one pair of sentences, as the benchmark uses them."""
+    for one pair of sentences, as the benchmark uses them. ``near_a``/``near_b``: the
+    sentences next to each side in its document (see :func:`check_pair`)."""
     return check_pair(
         read_side(text_a, lang_a, settings),
         read_side(text_b, lang_b, settings),
         doc_a="a",
         doc_b="b",
         settings=settings,
+        near_a=near_side(near_a or [], lang_a),
+        near_b=near_side(near_b or [], lang_b),
     )
 
 

@@ -541,6 +541,20 @@ def _present_indexed(f: str, other: OtherSide, min_ratio: float) -> bool:
     return False
 
 
+def named_in(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bool:
+    """Whether ``mention`` is named in ``other`` as a name: by id, or by a capitalised
+    word (a stricter :func:`present`, for text beyond the pair, where a fuzzy match to a
+    common word is likelier: Canada / каналы)."""
+    if mention.ids & other.ids:
+        return True
+    return any(
+        _word_match(f, g, min_ratio) or _skeleton_match(f, g)
+        for f in mention.folds
+        if len(f) >= 2
+        for g in other.cap_folds
+    )
+
+
 def present(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bool:
     """Whether ``mention`` (one side) is named anywhere in ``other`` (the other side)."""
     if mention.ids & other.ids:
