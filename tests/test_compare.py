@@ -301,6 +301,20 @@ def test_generic_and_specific_titles_agree(settings):
         # French "pas" without "ne" negates; the noun "un pas" does not
         ("Pubs suffered, but not as much.", "Les pubs ont souffert, mais pas autant.", "fr", False),
         ("He took a step.", "Il a fait un pas.", "fr", False),
+        # a negated verb of stopping or weakening says the positive ...
+        ("Interest remained high.", "L'intérêt n'a pas faibli.", "fr", False),
+        ("I keep worrying.", "Я не перестаю бояться.", "ru", False),
+        ("They are open minded.", "Они не возражают.", "ru", False),
+        # ... but not a verb that only starts alike (arrêté = arrested, quite)
+        ("He was arrested.", "Il n'a pas été arrêté.", "fr", True),
+        ("He matched it.", "He never quite matched it.", "en", True),
+        # litotes: "not the first / only" = one of several
+        ("He is one of several rappers.", "Канье не первый рэппер.", "ru", False),
+        ("He is one of several rappers.", "Il n'est pas le seul rappeur.", "fr", False),
+        ("He is one of several.", "He would not be the first.", "en", False),
+        # ... but a verb after the negation still negates ("will not last", "не стал")
+        ("The money will last.", "The money will not last.", "en", True),
+        ("He became the first.", "Он не стал первым.", "ru", True),
     ],
 )
 def test_negation_polarity(settings, a, b, lang, diverges):

@@ -134,6 +134,36 @@ _NOT_NEGATION = {
     ),
     "fr": (("non", "seulement"), ("à", "jamais"), ("sans", "aucun"), ("que", "jamais")),
 }
+#: Negated verbs of stopping, weakening or objecting say the positive ("n'a pas faibli" =
+#: remained high, "не перестаю бояться" = I keep worrying, "не возражают" = open minded,
+#: "never stopped" = kept on): a negation word whose verb (within ``_DOUBLE_SPAN`` words
+#: after it) matches one of these is no negation.
+_DOUBLE_NEGATIVE = {
+    "en": re.compile(r"^(?:stop|ceas|hesitat|abat(?:e|es|ed|ing)$)"),
+    # not "arrêté" (arrested), "tarif"
+    "fr": re.compile(r"^(?:cess|arrêt(?!é)|faibli|tari(?:r|t|s|ssent|ssait)?$|désempl|hésit|dout)"),
+    # not "прекрасный", "стихи"
+    "ru": re.compile(
+        r"^(?:переста|прекра[щт]|останавл|останов|умолк|ослаб|возра[жз]|сомнева|утих|стих[алн])"
+    ),
+}
+# Where the verb sits, by grammar, not tuned: "not stop" / "never really stopped" (2),
+# "ne s'arrête pas" / "n'a pas faibli" (3 after "ne"), "не перестаю" (right after "не").
+_DOUBLE_SPAN = {"en": 2, "fr": 3, "ru": 1}
+#: Litotes: "not the first / only / last" says "one of several" ("Канье не первый
+#: рэппер" = one of a number of rappers, "n'est pas le seul"): a negation word followed
+#: (after at most one determiner) by one of these words is no negation.
+_LITOTES = {
+    "en": {"only", "first", "last", "sole", "alone"},
+    "fr": {"seul", "seule", "seuls", "seules", "premier", "première", "premiers", "premières"}
+    | {"dernier", "dernière", "derniers", "dernières", "unique"},
+    "ru": {"первый", "первая", "первое", "первые", "первым", "первой", "первого", "последний"}
+    | {"последняя", "последнее", "последние", "последним", "последней", "последнего"}
+    | {"единственный", "единственная", "единственное", "единственные", "единственным"}
+    | {"единственной", "единственного", "одинок", "одинока", "одиноки"},
+}
+_LITOTES_DETERMINERS = {"the", "a", "le", "la", "l", "les", "un", "une"}
+_LITOTES_COPULAS = {"be", "been", "être", "été"}
 #: Negative-concord words: they repeat the negation of their clause ("не ... ни одного",
 #: "ne ... ni", "Ни от чего я не"), so they start no negation of their own when another
 #: negation word is within ``concord_window`` tokens on either side
@@ -189,6 +219,7 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         # "не" before an active participle negates a phrase, not the clause ("не
         # имеющая выхода к морю" = landlocked, "не получивший"): a lexical negative.
         skip.update(k for k in range(len(lows) - 1) if lows[k] == "не" and _ru_constituent(lows[k + 1]))
+    skip.update(_positive_negations(lows, lang, words))
     out: list[Cue] = []
     last = -10
     concord = _CONCORD.get(lang, set())
@@ -224,6 +255,34 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
             ):
                 out.append(Cue("negation", tokens[k].text, k, k + 1))
         out.sort(key=lambda c: c.first)
+    return out
+
+
+def _positive_negations(lows: list[str], lang: str, words: set[str]) -> set[int]:
+    """Negation words that say the positive: litotes ("не первый", "pas le seul", "not
+    the only") and negated verbs of stopping or weakening ("n'a pas faibli", "не
+    перестаю"). French "ne" goes with its "pas", so both are skipped."""
+    verbs, litotes = _DOUBLE_NEGATIVE.get(lang), _LITOTES.get(lang, set())
+    out: set[int] = set()
+    for k, w in enumerate(lows):
+        if w not in words and w != "pas":
+            continue
+        rest = lows[k + 1 : k + 4]
+        if rest and rest[0] in _LITOTES_COPULAS:  # "will not be the first"
+            rest = rest[1:]
+        det = bool(rest) and rest[0] in _LITOTES_DETERMINERS
+        rest = rest[det:]
+        lit = bool(rest) and rest[0] in litotes and (lang != "fr" or w == "pas")
+        # English needs its article ("will not last" is a verb): "not the first", "not alone".
+        lit = lit and (lang != "en" or det or rest[0] == "alone")
+        verb = verbs is not None and any(verbs.match(x) for x in lows[k + 1 : k + 1 + _DOUBLE_SPAN[lang]])
+        if lang == "fr" and w in ("ne", "n"):
+            lit = False  # the French litotes is read at its "pas"
+        if not (lit or verb):
+            continue
+        out.add(k)
+        if lang == "fr" and w == "pas":
+            out.update(j for j in range(max(0, k - 6), k) if lows[j] in ("ne", "n"))
     return out
 
 
