@@ -315,6 +315,21 @@ def test_generic_and_specific_titles_agree(settings):
         # ... but a verb after the negation still negates ("will not last", "не стал")
         ("The money will last.", "The money will not last.", "en", True),
         ("He became the first.", "Он не стал первым.", "ru", True),
+        # a coordinating "ni" / "nor" continues the sentence's negation however far back
+        (
+            "I don't know what happened to her and my child.",
+            "Je ne sais pas ce qui lui est arrivé ni à mon enfant.",
+            "fr",
+            False,
+        ),
+        (
+            "He didn't look at them or anything.",
+            "Il n'a pas eu de contact visuel avec eux ni rien.",
+            "fr",
+            False,
+        ),
+        # ... and with no negation before it, its clause is still negated
+        ("Both came.", "Ni Paul ni Marie ne sont venus.", "fr", True),
     ],
 )
 def test_negation_polarity(settings, a, b, lang, diverges):

@@ -177,6 +177,10 @@ _CONCORD = {
 }
 
 
+#: Concord words that coordinate with an earlier negation anywhere in the sentence.
+_CONCORD_COORDINATORS = {"ni", "nor", "ни"}
+
+
 def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) -> list[Cue]:
     """Negations, one per negated clause: cues within three words of each other count
     once ("никто ... не", "ne ... jamais"); French "ne" needs its partner (pas, jamais,
@@ -228,6 +232,12 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         if w not in words or k in skip:
             continue
         if w in concord and any(abs(h - k) <= concord_window for h in heads):
+            continue
+        # A coordinating "ni" / "nor" continues the negation of the sentence however far
+        # back it is ("Je ne sais pas ce qui lui est arrivé ni à mon enfant").
+        # A concord word right after it joins it ("ni rien").
+        if w in _CONCORD_COORDINATORS and any(h < k for h in heads):
+            last = k
             continue
         if lang == "fr":
             if w in ("ne", "n"):
