@@ -330,6 +330,16 @@ def test_generic_and_specific_titles_agree(settings):
         ),
         # ... and with no negation before it, its clause is still negated
         ("Both came.", "Ni Paul ni Marie ne sont venus.", "fr", True),
+        # contrastive "and not" / "et pas" is "rather than", like "а не"
+        ("If it were Seoul and not Washington.", "Если бы это был Сеул, а не Вашингтон.", "ru", False),
+        (
+            "They won't forget it tomorrow and not in May.",
+            "Elles ne l'oublieront pas demain, et pas en mai.",
+            "fr",
+            False,
+        ),
+        # ... but a "not" after a verb in the second clause still negates
+        ("He came and he stayed.", "He came and he did not stay.", "en", True),
     ],
 )
 def test_negation_polarity(settings, a, b, lang, diverges):

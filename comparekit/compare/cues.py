@@ -131,8 +131,9 @@ _NOT_NEGATION = {
         ("no", "more", "than"),  # limits: at most, at least
         ("no", "less", "than"),
         ("no", "fewer", "than"),
+        ("and", "not"),  # contrast, like Russian "а не": South Korea and not the U.S.
     ),
-    "fr": (("non", "seulement"), ("à", "jamais"), ("sans", "aucun"), ("que", "jamais")),
+    "fr": (("non", "seulement"), ("à", "jamais"), ("sans", "aucun"), ("que", "jamais"), ("et", "pas")),
 }
 #: Negated verbs of stopping, weakening or objecting say the positive ("n'a pas faibli" =
 #: remained high, "не перестаю бояться" = I keep worrying, "не возражают" = open minded,
