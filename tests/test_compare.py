@@ -340,6 +340,22 @@ def test_generic_and_specific_titles_agree(settings):
         ),
         # ... but a "not" after a verb in the second clause still negates
         ("He came and he stayed.", "He came and he did not stay.", "en", True),
+        # "yet to", "until", "ignorant" say "not" without a negation word
+        (
+            "How long he'll play has yet to be determined.",
+            "On ne sait pas encore combien il jouera.",
+            "fr",
+            False,
+        ),
+        (
+            "It will be hours until they are allowed back.",
+            "Попасть домой им не удастся несколько часов.",
+            "ru",
+            False,
+        ),
+        ("People who are ignorant about us.", "Ceux qui ne nous connaissent pas.", "fr", False),
+        # ... but they cover no negation added on their own side
+        ("We waited until noon.", "We did not wait until noon.", "en", True),
     ],
 )
 def test_negation_polarity(settings, a, b, lang, diverges):
