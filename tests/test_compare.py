@@ -356,6 +356,9 @@ def test_generic_and_specific_titles_agree(settings):
         ("People who are ignorant about us.", "Ceux qui ne nous connaissent pas.", "fr", False),
         # ... but they cover no negation added on their own side
         ("We waited until noon.", "We did not wait until noon.", "en", True),
+        # "без" (without) balances a negation; "безопасность" (security) does not
+        ("They have no work.", "Они без работы.", "ru", False),
+        ("Security is not assured.", "Безопасность обеспечена.", "ru", True),
     ],
 )
 def test_negation_polarity(settings, a, b, lang, diverges):
