@@ -359,6 +359,14 @@ def test_generic_and_specific_titles_agree(settings):
         # "без" (without) balances a negation; "безопасность" (security) does not
         ("They have no work.", "Они без работы.", "ru", False),
         ("Security is not assured.", "Безопасность обеспечена.", "ru", True),
+        # words that only look prefixed (mérite, несмотря) neither balance nor cover
+        (
+            "It has scarcely changed, but Holt deserves credit.",
+            "Il n'a pratiquement pas changé, mais le mérite revient à Holt.",
+            "fr",
+            False,
+        ),
+        ("Despite the rain, he did not come.", "Несмотря на дождь, он пришёл.", "ru", True),
     ],
 )
 def test_negation_polarity(settings, a, b, lang, diverges):

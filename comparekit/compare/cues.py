@@ -382,7 +382,7 @@ _NOT_PREFIXED_NEGATIVE = re.compile(
     r"unload|unlock|unpack|unwrap|undo|undergo|unfortunat|недалек|неплох|"
     r"infant|instant|intent|invent|intens|import|impact|interest|inform|"
     r"intellectu|internation|interpret|illustr|irrig|"
-    r"médi|métal)"
+    r"médi|métal|mérit|ménag|impos|incit|immigra|innat|unearth|несмотр|немедлен|незадолг)"
 )
 
 
