@@ -367,6 +367,16 @@ def test_generic_and_specific_titles_agree(settings):
             False,
         ),
         ("Despite the rain, he did not come.", "Несмотря на дождь, он пришёл.", "ru", True),
+        # a fronted "jamais" / "aucun" partners a "ne" further on
+        (
+            "The age gap had never been an issue.",
+            "Jamais la différence d'âge n'avait été un problème.",
+            "fr",
+            False,
+        ),
+        ("The age gap had been an issue.", "Jamais la différence d'âge n'avait été un problème.", "fr", True),
+        # ... but "plus" does not reach that far: ne explétif after a comparative
+        ("He is much taller than he thinks.", "Il est plus grand encore qu'il ne le pense.", "fr", False),
     ],
 )
 def test_negation_polarity(settings, a, b, lang, diverges):

@@ -242,7 +242,11 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
             continue
         if lang == "fr":
             if w in ("ne", "n"):
-                if not _FR_PARTNERS & set(lows[max(0, k - 3) : k] + lows[k + 1 : k + 6]):
+                # A fronted concord word may stand further back: "jamais la différence
+                # d'âge n'avait été", "aucun des trois pays n'a".
+                if not _FR_PARTNERS & set(lows[max(0, k - 3) : k] + lows[k + 1 : k + 6]) and not (
+                    concord & set(lows[max(0, k - concord_window) : k])
+                ):
                     continue
             elif w in ("personne", "nul") and not {"ne", "n"} & set(lows[k + 1 : k + 3]):
                 continue  # "une personne": a noun, not "personne ne"
