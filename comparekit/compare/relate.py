@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 
 from comparekit.align.candidates import blocked_top_k
-from comparekit.compare.checks import CONFLICT_TYPES, SideFacts, check_pair, near_side, read_side
+from comparekit.compare.checks import CONFLICT_TYPES, SideFacts, check_pair, read_side
 from comparekit.compare.entities import OtherSide
 from comparekit.compare.lexicon import fold, tokenize
 from comparekit.document import Document
@@ -222,20 +222,17 @@ def relate(
             tokenize(doc_b.text or doc_b.raw_text, doc_b.language), doc_b.text or doc_b.raw_text
         )
     window = cfg.name_neighbour_window
-    near_memo: dict[tuple, tuple[OtherSide, ...]] = {}
 
-    def near(doc: Document, order: list[int], pos: dict[int, int], idx: tuple[int, ...]):
-        """The alignable segments of ``doc`` within ``window`` of the segments ``idx``."""
-        if window <= 0 or (id(doc), idx) in near_memo:
-            return near_memo.get((id(doc), idx), ())
+    def near(facts: dict[int, SideFacts], order: list[int], pos: dict[int, int], idx: tuple[int, ...]):
+        """What the alignable segments within ``window`` of the segments ``idx`` offer
+        for matching names: their OtherSide, already read once per segment in ``facts``."""
         ps = [pos[i] for i in idx if i in pos]
-        texts = []
-        if ps:
-            lo, hi = min(ps), max(ps)
-            around = order[max(0, lo - window) : lo] + order[hi + 1 : hi + 1 + window]
-            texts = [doc.segments[k].text for k in around if k not in idx]
-        near_memo[(id(doc), idx)] = near_side(texts, doc.language)
-        return near_memo[(id(doc), idx)]
+        if window <= 0 or not ps:
+            return ()
+        lo, hi = min(ps), max(ps)
+        return tuple(
+            facts[k].other for k in order[max(0, lo - window) : lo] + order[hi + 1 : hi + 1 + window]
+        )
 
     pairs = []
     seen = set()
@@ -268,8 +265,8 @@ def relate(
                 settings=settings,
                 scope_a=scope_a,
                 scope_b=scope_b,
-                near_a=near(doc_a, claims.rows, claims.ri, a),
-                near_b=near(doc_b, claims.cols, claims.ci, b),
+                near_a=near(claims.facts_a, claims.rows, claims.ri, a),
+                near_b=near(claims.facts_b, claims.cols, claims.ci, b),
             )
             if comparable and score < cfg.cue_check_min_score:
                 # Two outlets paraphrase: a "not" or a "said" on one side only means
