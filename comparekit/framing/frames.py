@@ -103,9 +103,10 @@ def cue_counts(texts: Sequence[str], languages: Sequence[str | None]) -> tuple[n
     return counts, words
 
 
-def cue_score(counts: np.ndarray, words: float, scale: float) -> np.ndarray:
-    """Cue channel in [0, 1] from match counts ``[n_frames]`` over ``words`` words."""
-    density = 100.0 * counts / max(words, 1.0)
+def cue_score(counts: np.ndarray, words: float | np.ndarray, scale: float) -> np.ndarray:
+    """Cue channel in [0, 1] from match counts ``[..., n_frames]`` over ``words`` words
+    (a number, or one per row: ``[n_segments, 1]``)."""
+    density = 100.0 * counts / np.maximum(words, 1.0)
     return 1.0 - np.exp(-density / scale)
 
 
@@ -154,8 +155,7 @@ def _segment_channels(
     """Per-segment cue and prototype channels ``[n_segments, n_frames]`` (prototypes
     ``None`` without similarities)."""
     cfg = settings.framing
-    density = 100.0 * counts / np.maximum(words, 1.0)[:, None]
-    cue = 1.0 - np.exp(-density / float(cfg.cue_scale))
+    cue = cue_score(counts, words[:, None], float(cfg.cue_scale))
     if sims is None:
         return cue, None
     floor, ceiling = float(cfg.prototype_floor), float(cfg.prototype_ceiling)
