@@ -488,6 +488,42 @@ def test_a_name_dropped_and_repeated_next_door_on_both_sides_is_still_flagged(se
     assert _names(divs) == [("entity_missing", "Gjorge Ivanov")]
 
 
+def test_a_title_with_its_own_name_does_not_stop_a_moved_name(settings):
+    # "Sen. Jeff Flake" is no bare title standing in for Kavanaugh, so Кавано named in
+    # the translation (and in the English sentence before) counts as moved; the bare
+    # "The senator" does stand in for a name and keeps the name an addition.
+    ru = "Противостояние вокруг Кавано продолжилось после слов Флейка."
+    near_a, near_b = ["Millions watched Brett Kavanaugh testify."], ["Миллионы смотрели показания Кавано."]
+    titled = divergences(
+        "The standoff continued after Sen. Jeff Flake spoke.",
+        "en",
+        ru,
+        "ru",
+        settings=settings,
+        near_a=near_a,
+        near_b=near_b,
+    )
+    assert _names(titled) == []
+    bare = divergences(
+        "The standoff continued after the senator spoke.",
+        "en",
+        ru,
+        "ru",
+        settings=settings,
+        near_a=near_a,
+        near_b=near_b,
+    )
+    assert _names(bare) == [("entity_added", "Кавано"), ("entity_added", "Флейка")]
+
+
+def test_a_three_letter_russian_name_is_no_adjective_ending():
+    from comparekit.compare.entities import extract_entities
+
+    # Ким ends like an adjective's instrumental (-им) but has no stem for it.
+    ents = extract_entities(tokenize("Позже он встретился в столице с Ким Чен Ыном.", "ru"), "ru")
+    assert [m.text for m in ents] == ["Ким Чен Ыном"]
+
+
 @pytest.mark.parametrize("mode", ["parallel", "comparable"])
 def test_relate_reads_moved_names_in_the_neighbouring_segments(settings, fake_encoder, mode):
     # comparable mode with the pair scope, so that the neighbour rule (not the whole

@@ -51,6 +51,9 @@ class SideFacts:
     #: Indices of the mentions that stand alone (not after a title or honorific, not in
     #: a list): a reference to who or where, which a translation may move or make explicit.
     alone: frozenset = frozenset()
+    #: Titles not followed by a person's name ("the senator", "президент США"): where a
+    #: title stands in for a name, a name on the other side is a name dropped, not moved.
+    bare_titles: int = 0
 
 
 def read_side(text: str, lang: str | None, settings: Settings | None = None) -> SideFacts:
@@ -78,6 +81,7 @@ def read_side(text: str, lang: str | None, settings: Settings | None = None) -> 
         pronouns=cues.pronoun_count(tokens, lang),
         bare=frozenset(n for n, m in enumerate(ents) if _bare_name(m, tokens, roles)),
         alone=frozenset(n for n, m in enumerate(ents) if _alone(m, tokens, roles)),
+        bare_titles=sum(not _titled(r, ents) for r in roles),
     )
 
 
@@ -99,6 +103,19 @@ def _alone(m, tokens, roles) -> bool:
     before = tokens[m.first - 1].low if m.first > 0 else ""
     after = tokens[m.end].low if m.end < len(tokens) else ""
     return before not in _HONORIFIC_WORDS and before not in _LIST_WORDS and after not in _LIST_WORDS
+
+
+def _titled(role, ents) -> bool:
+    """Whether a person's name follows ``role`` (right after it or one word later, or
+    after a place: "Sen. Jeff Flake" where Jeff, a sentence start after "Sen.", is a
+    common word; "президента США Дональда Трампа")."""
+    at = role.end
+    for m in ents:
+        if m.first == at and m.ids:
+            at = m.end
+        elif not m.ids and at <= m.first <= at + 1:
+            return True
+    return False
 
 
 def _excuse_pronouns(found: list[int], bare: frozenset, extra_pronouns: int) -> list[int]:
@@ -190,10 +207,12 @@ def check_pair(
         missing = [
             n
             for n in missing
-            if not _moved(a.entities[n], n in a.alone and not b.roles, near_b, near_a, ratio)
+            if not _moved(a.entities[n], n in a.alone and not b.bare_titles, near_b, near_a, ratio)
         ]
         added = [
-            n for n in added if not _moved(b.entities[n], n in b.alone and not a.roles, near_a, near_b, ratio)
+            n
+            for n in added
+            if not _moved(b.entities[n], n in b.alone and not a.bare_titles, near_a, near_b, ratio)
         ]
     if scope_a is None and scope_b is None:
         # A translation names the person a pronoun stands for ("he said" / "сказал Адамс")

@@ -277,7 +277,8 @@ def _descriptive(
         if title_case:
             shape = _TITLE_INFLECTED.get(lang, shape)
         return bool((initial or title_case) and shape and shape.search(low) and _zipf(low, lang) >= min_zipf)
-    if "-" in low or _RU_SURNAME.search(low) or not _RU_DESCRIPTIVE.search(low):
+    # Three letters leave no stem for an ending: Ким, Лим are names, not -им forms.
+    if len(low) < 4 or "-" in low or _RU_SURNAME.search(low) or not _RU_DESCRIPTIVE.search(low):
         return False
     return _zipf(low, lang) >= min_zipf
 
