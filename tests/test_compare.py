@@ -268,8 +268,38 @@ def test_generic_and_specific_titles_agree(settings):
         ("It would not accept aid or help.", "Il n'accepterait pas d'aide ni de soutien.", "fr", False),
         ("The UK would forever regret it.", "Le Royaume-Uni le regretterait à jamais.", "fr", False),
         ("It is aimed at kids rather than adults.", "Он рассчитан на детей, а не на взрослых.", "ru", False),
-        # a double negation is two negations ("can't not think" = must think)
-        ("I must think about it.", "Я не могу не думать об этом.", "ru", True),
+        # a negated "can" with a second negation or "help" is a positive (must think)
+        ("I must think about it.", "Я не могу не думать об этом.", "ru", False),
+        ("I couldn't help thinking of it.", "J'y ai pensé.", "fr", False),
+        ("I thought of it.", "Je n'ai pas pu m'empêcher d'y penser.", "fr", False),
+        ("He must see it.", "Il ne peut pas ne pas le voir.", "fr", False),
+        # ... but a single negated "can" still negates
+        ("I can think about it.", "Я не могу думать об этом.", "ru", True),
+        ("I can think about it.", "I can't think about it.", "en", True),
+        # "it wasn't until X that" = only when X
+        ("It wasn't until he died that I saw it.", "Ce n'est qu'à sa mort que je l'ai vu.", "fr", False),
+        # a second "pas" after a complete "ne ... pas" negates again
+        (
+            "He couldn't leave, not with Kavanaugh there.",
+            "Il ne pouvait pas partir, pas avec Kavanaugh.",
+            "fr",
+            False,
+        ),
+        (
+            "He couldn't leave, even with Kavanaugh there.",
+            "Il ne pouvait pas partir, pas avec Kavanaugh.",
+            "fr",
+            True,
+        ),
+        # a Russian negative pronoun joins its clause's "не" however long its subject
+        (
+            "None of those she named could confirm it.",
+            "Никто из тех, кого она вызывала в качестве свидетелей, не мог это подтвердить.",
+            "ru",
+            False,
+        ),
+        # concessive "как бы ... ни" (however much) negates nothing
+        ("However much they hope, it will end.", "Как бы на то ни уповали, это закончится.", "ru", False),
         # a "not" added where the other side already negates once elsewhere
         ("He did not come and he will not call.", "Il n'est pas venu et il appellera.", "fr", True),
         # phrases that do not negate: no later than, not long after, No. 1, свести на нет

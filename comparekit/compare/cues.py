@@ -132,6 +132,8 @@ _NOT_NEGATION = {
         ("no", "less", "than"),
         ("no", "fewer", "than"),
         ("and", "not"),  # contrast, like Russian "а не": South Korea and not the U.S.
+        ("not", "until"),  # "it wasn't until he died that I saw" = only when he died
+        ("not", "till"),
     ),
     "fr": (("non", "seulement"), ("à", "jamais"), ("sans", "aucun"), ("que", "jamais"), ("et", "pas")),
 }
@@ -211,6 +213,10 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
             ):
                 skip.add(k)
     if lang == "ru":
+        # Concessive "как бы на то ни уповали", "сколько бы он ни старался" (however
+        # much): the "ни" a few words after "бы" negates nothing ("бы ни" side by side is
+        # in _NOT_NEGATION).
+        skip.update(k for k, w in enumerate(lows) if w == "ни" and "бы" in lows[max(0, k - 4) : k])
         # "не обошлось без", "не без труда": не ... без is a double negation (positive).
         for k, w in enumerate(lows):
             if w == "не" and "без" in lows[k + 1 : k + 3]:
@@ -225,6 +231,7 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         # имеющая выхода к морю" = landlocked, "не получивший"): a lexical negative.
         skip.update(k for k in range(len(lows) - 1) if lows[k] == "не" and _ru_constituent(lows[k + 1]))
     skip.update(_positive_negations(lows, lang, words))
+    skip.update(_double_negations(lows, lang))
     out: list[Cue] = []
     last = -10
     concord = _CONCORD.get(lang, set())
@@ -233,6 +240,10 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         if w not in words or k in skip:
             continue
         if w in concord and any(abs(h - k) <= concord_window for h in heads):
+            continue
+        # A Russian negative pronoun needs the "не" of its clause, however long the
+        # subject it heads ("Никто из тех, кого она вызывала ..., не могли").
+        if lang == "ru" and w in concord and w != "ни" and any(h > k for h in heads):
             continue
         # A coordinating "ni" / "nor" continues the negation of the sentence however far
         # back it is ("Je ne sais pas ce qui lui est arrivé ni à mon enfant").
@@ -259,18 +270,28 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         last = k
     if lang == "fr":
         # "pas" without "ne" negates too ("mais pas autant que", "pas avec Kavanaugh"),
-        # unless it is the noun (un pas, le pas) or "pas mal" (quite).
+        # unless it is the noun (un pas, le pas) or "pas mal" (quite). A "ne" that
+        # already has its partner before this "pas" is not this one's: "Il ne pouvait pas
+        # se détacher, pas avec Kavanaugh" negates twice.
         for k, w in enumerate(lows):
             if (
                 w == "pas"
                 and k not in skip
-                and not {"ne", "n"} & set(lows[max(0, k - 6) : k])
+                and not _fr_open_ne(lows, k)
                 and (k == 0 or lows[k - 1] not in _FR_DETERMINERS)
                 and (k + 1 == len(lows) or lows[k + 1] not in ("mal", "à"))
             ):
                 out.append(Cue("negation", tokens[k].text, k, k + 1))
         out.sort(key=lambda c: c.first)
     return out
+
+
+def _fr_open_ne(lows: list[str], k: int) -> bool:
+    """Whether a French "ne" within six words before ``k`` still waits for its partner
+    (no pas, jamais, plus, rien ... between it and ``k``)."""
+    window = range(max(0, k - 6), k)
+    nes = [j for j in window if lows[j] in ("ne", "n")]
+    return bool(nes) and not _FR_PARTNERS & set(lows[nes[-1] + 1 : k])
 
 
 def _positive_negations(lows: list[str], lang: str, words: set[str]) -> set[int]:
@@ -298,6 +319,47 @@ def _positive_negations(lows: list[str], lang: str, words: set[str]) -> set[int]
         out.add(k)
         if lang == "fr" and w == "pas":
             out.update(j for j in range(max(0, k - 6), k) if lows[j] in ("ne", "n"))
+    return out
+
+
+#: "Can" / "could" in each language: a negated one before a second negation, or before
+#: "help", says "must" ("не могу не думать", "couldn't help thinking", "ne peut pas ne
+#: pas voir"): two negations in one clause are a positive.
+_NEGATED_CAN = {
+    "en": re.compile(r"^(?:can|could|ca)$"),
+    "fr": re.compile(r"^(?:peu[tx]?|peuvent|pouv\w*|pourr\w*|pu)$"),
+    "ru": re.compile(r"^(?:с?мо[гж]\w*|нельзя)$"),
+}
+
+
+def _double_negations(lows: list[str], lang: str) -> set[int]:
+    """Both negation words of a negated "can" that takes a second negation or "help":
+    "не могу не думать" / "нельзя не признать" / "I couldn't help thinking" / "can't not
+    think" / "il ne peut pas ne pas voir" / "je n'ai pas pu m'empêcher de penser" all
+    say the positive ("must think")."""
+    can = _NEGATED_CAN.get(lang)
+    out: set[int] = set()
+    if can is None:
+        return out
+    for k, w in enumerate(lows):
+        if lang == "en" and (w == "cannot" or (w == "not" and k > 0 and can.match(lows[k - 1]))):
+            nxt = lows[k + 1 : k + 2]
+            if nxt == ["help"]:
+                out.add(k)
+            elif nxt == ["not"]:
+                out.update((k, k + 1))
+        elif lang == "ru" and (w == "нельзя" or (w == "не" and k + 1 < len(lows) and can.match(lows[k + 1]))):
+            start = k + 1 if w == "нельзя" else k + 2
+            if "не" in lows[start : start + 2]:
+                out.update((k, lows.index("не", start)))
+        elif lang == "fr" and w in ("ne", "n"):
+            # "ne peut pas ne pas voir"; "n'a pas pu s'empêcher de", "ne pouvait s'empêcher"
+            if k + 2 < len(lows) and can.match(lows[k + 1]) and lows[k + 2 : k + 5] == ["pas", "ne", "pas"]:
+                out.update(range(k, k + 5))
+            for j in range(k + 1, min(len(lows), k + 5)):
+                if can.match(lows[j]) and any(x.startswith("empêch") for x in lows[j + 1 : j + 3]):
+                    out.add(k)
+                    out.update(i for i in range(k + 1, j) if lows[i] == "pas")
     return out
 
 
