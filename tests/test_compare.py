@@ -413,6 +413,29 @@ def test_negation_polarity(settings, a, b, lang, diverges):
     assert ("negation" in types(a, "en", b, lang, settings)) is diverges
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "lang", "diverges"),
+    [
+        # words that say a negation in other words balance the other side's negation
+        ("There's no status yet.", "Nous attendons toujours.", "fr", False),
+        ("Nielsen has some trouble measuring them.", "Nielsen ne parvient pas à les mesurer.", "fr", False),
+        ("For readers outside of Wales.", "Для читателей не из Уэльса.", "ru", False),
+        ("The status remains the same.", "Статус не изменился.", "ru", False),
+        # ... one negation in all, however many such words there are
+        ("The money still remains.", "L'argent n'est pas là et il ne reviendra pas.", "fr", True),
+        # ... and none on the side that has the more negations
+        ("He is not away.", "Il est là.", "fr", True),
+    ],
+)
+def test_negation_balancers(settings, a, b, lang, diverges):
+    assert ("negation" in types(a, "en", b, lang, settings)) is diverges
+
+
+def test_negation_balancers_can_be_turned_off(settings):
+    off = settings.replace("compare", negation_balance_max=0)
+    assert "negation" in types("There's no status yet.", "en", "Nous attendons toujours.", "fr", off)
+
+
 def test_modality_and_attribution_checks_can_be_turned_on(settings):
     on = settings.replace("compare", check_modality=True, check_attribution=True)
     found = types("Turkey may send troops.", "en", "Turkey sends troops, officials said.", "en", on)

@@ -39,6 +39,8 @@ class SideFacts:
     entities: list
     negations: list
     lexneg: list
+    #: Words that say a negation in other words (still, remained, away, trouble ...).
+    balancers: list
     modality: list
     attribution: list
     other: entities.OtherSide
@@ -75,6 +77,7 @@ def read_side(text: str, lang: str | None, settings: Settings | None = None) -> 
         entities=ents,
         negations=cues.negations(tokens, lang, cfg.negation_concord_window),
         lexneg=cues.lexical_negatives(tokens, lang, cfg.negation_prefix_rest_min_zipf),
+        balancers=cues.negation_balancers(tokens, lang),
         modality=cues.cue_list(tokens, lang, "modality"),
         attribution=cues.cue_list(tokens, lang, "attribution"),
         other=entities.OtherSide(tokens, text),
@@ -237,6 +240,14 @@ def check_pair(
     # negation word (unable, refused, sans, не смог): "He was unable" against "Il n'a pas
     # pu" balances, and a "not" added on either side unbalances it again.
     pa, pb = na + len(a.lexneg), nb + len(b.lexneg)
+    # Words that say a negation in other words ("still", "remained", "away", "trouble")
+    # on the side with fewer negation words stand for up to compare.negation_balance_max
+    # of the other side's negations, however many of them there are ("no status yet" /
+    # "nous attendons toujours"): the balance counts, not each word.
+    if na < nb:
+        pa += min(len(a.balancers), cfg.negation_balance_max)
+    elif nb < na:
+        pb += min(len(b.balancers), cfg.negation_balance_max)
     # The side with more negation words must also have more polarity in all: when the
     # other side's lexical negatives reach or pass it ("unable ... stopped" against "не
     # смогла"), the gap is covered.

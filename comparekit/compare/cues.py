@@ -473,6 +473,17 @@ def _prefixed_negative(word: str, lang: str, rest_min_zipf: float = 3.5) -> bool
     return False
 
 
+def negation_balancers(tokens: list[Token], lang: str | None) -> list[Cue]:
+    """Words that say a negation in other words ("still", "remained", "wait", "away",
+    "trouble"; lexicon ``negation_balancers``): they may stand for a negation the other
+    side writes out ("no status yet" / "nous attendons toujours")."""
+    lang = lang_of(lang)
+    table = lexicon()["negation_balancers"]
+    if lang not in table:
+        return []
+    return _spans(tokens, find_phrases(tokens, _cue_table(lang, "negation_balancers")))
+
+
 def cue_list(tokens: list[Token], lang: str | None, kind: str) -> list[Cue]:
     """Modality (``modality``) or attribution (``attribution``) cues in ``tokens``."""
     lang = lang_of(lang)
