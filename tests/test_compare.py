@@ -155,11 +155,46 @@ def test_added_country_is_entity_added_naming_it(settings):
         ("Natural disasters make it harder.", "Стихийные бедствия осложняют работу.", "ru"),
         ("I stress that it is over.", "Подчеркиваю, что всё кончено.", "ru"),
         ("The tests were broadcast on Thursday.", "Transmises jeudi, les auditions.", "fr"),
+        # English gh read as ф (Bough / Баф, with a case ending), eu- as ев- (Europa /
+        # Евролиги), Spanish and Catalan j- as х- and final -ig as ч (Joan Puig / Хоан Пуч)
+        ("English and Bough begin their odyssey.", "Инглиш и Баф начинают свою одиссею.", "ru"),
+        ("He is reunited with his sidekick Bough.", "Он воссоединяется со своим приятелем Бафом.", "ru"),
+        (
+            "Chelsea faces Videoton in the UEFA Europa League.",
+            "«Челси» сыграет с «Видеотоном» в матче Евролиги UEFA.",
+            "ru",
+        ),
+        ("Joan Puig, a mechanic, said so.", "Хоан Пуч, механик, сказал это.", "ru"),
+        # English Island is no Iceland (German Island): Chuuk Island is one name
+        (
+            "The plane tried to land at the Chuuk Island airport.",
+            "L'avion a tenté d'atterrir à l'aéroport de l'île Chuuk.",
+            "fr",
+        ),
+        # a comma ends a name: "членов Ассамблеи, Комитет" is no name "Ассамблеи Комитет"
+        (
+            "On the members' title, the Commission favoured another option.",
+            "Что же касается наименования членов Ассамблеи, Комитет высказал предпочтение.",
+            "ru",
+        ),
     ],
 )
 def test_names_match_across_languages_and_spellings(settings, a, b, lang):
     found = types(a, "en", b, lang, settings)
     assert not found & {"entity_added", "entity_missing"}
+
+
+def test_spelling_variants_do_not_match_other_names(settings):
+    # gh / ев- / х- readings apply to the words that have them only: Норвегия stays an
+    # added country next to North Korea and the United Nations.
+    found = divergences(
+        "North Korea's foreign minister told the United Nations on Saturday that sanctions hurt.",
+        "en",
+        "Министр иностранных дел Северной Кореи и Норвегия заявил в ООН в субботу, что санкции вредят.",
+        "ru",
+        settings=settings,
+    )
+    assert [d.text for d in found if d.type == "entity_added"] == ["Норвегия"]
 
 
 @pytest.mark.parametrize(

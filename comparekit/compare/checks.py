@@ -67,7 +67,7 @@ def read_side(text: str, lang: str | None, settings: Settings | None = None) -> 
     ds = dates.extract_dates(tokens, lang, used)
     roles = cues.extract_roles(tokens, lang, used)
     ns = numbers.extract_numbers(tokens, lang, used)
-    ents = entities.extract_entities(tokens, lang, skip=used, settings=settings)
+    ents = entities.extract_entities(tokens, lang, skip=used, settings=settings, text=text)
     return SideFacts(
         text=text,
         lang=lang,

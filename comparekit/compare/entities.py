@@ -283,11 +283,21 @@ def _descriptive(
     return _zipf(low, lang) >= min_zipf
 
 
-def _split_known(tokens: list[Token], k: int, end: int) -> list[tuple[int, int, frozenset[str]]]:
+def _resolve_in(word: str, lang: str, acronym: bool) -> str | None:
+    """:func:`resolve` for a word of a text in ``lang``: None for a word that is a
+    country's name only in another language (lexicon ``not_places``: English Island)."""
+    if word.lower() in lexicon()["not_places"].get(lang, ()):
+        return None
+    return resolve(fold(word), acronym)
+
+
+def _split_known(
+    tokens: list[Token], k: int, end: int, lang: str = "en"
+) -> list[tuple[int, int, frozenset[str]]]:
     """A run of capitalised words cut where known places/organisations meet other names
     ("États-Unis Mike Pompeo" -> États-Unis + Mike Pompeo): a shared country must not
     vouch for a person next to it. Returns (first, end, ids) per piece."""
-    ids = [resolve(fold(t.text), t.text.isupper()) for t in tokens[k:end]]
+    ids = [_resolve_in(t.text, lang, t.text.isupper()) for t in tokens[k:end]]
     runs: list[tuple[int, int, frozenset[str]]] = []
     start = k
     for n in range(k + 1, end + 1):
@@ -308,11 +318,23 @@ def _default_compare():
     return Settings().compare
 
 
+#: Punctuation between two capitalised words that ends a name: "членов Ассамблеи,
+#: Комитет высказал" is two words, not the name "Ассамблеи Комитет".
+_NAME_BREAK = re.compile(r"[,;:()\[\]«»\"“”„]")
+
+
 def extract_entities(
-    tokens: list[Token], lang: str | None, skip: set[int] | None = None, *, settings=None
+    tokens: list[Token],
+    lang: str | None,
+    skip: set[int] | None = None,
+    *,
+    settings=None,
+    text: str | None = None,
 ) -> list[EntityMention]:
     """Named-entity mentions in ``tokens`` (indices in ``skip`` are dates/roles/numbers).
-    ``settings``: a Settings (its [compare] section); None = the shipped defaults."""
+    ``settings``: a Settings (its [compare] section); None = the shipped defaults.
+    ``text``: the text ``tokens`` were read from; given, a comma, colon, bracket or quote
+    between two capitalised words ends a name (:data:`_NAME_BREAK`)."""
     lang = lang_of(lang)
     skip = skip or set()
     cfg = settings.compare if settings is not None else _default_compare()
@@ -329,7 +351,7 @@ def extract_entities(
         acronym = len(t.text) >= 2 and (
             t.text.isupper() or (len(t.text) >= 3 and t.text[:-1].isupper() and t.text[-1] == "s")
         )
-        known = resolve(fold(t.text), acronym) is not None
+        known = _resolve_in(t.text, lang, acronym) is not None
         if (
             known
             and (t.initial or title_case)
@@ -363,8 +385,10 @@ def extract_entities(
             k += 1
             continue
         end = k + 1
-        while end < len(tokens) and (
-            cand[end] or (tokens[end].low in _STOP_CONNECT and end + 1 < len(tokens) and cand[end + 1])
+        while (
+            end < len(tokens)
+            and (cand[end] or (tokens[end].low in _STOP_CONNECT and end + 1 < len(tokens) and cand[end + 1]))
+            and not (text is not None and _NAME_BREAK.search(text[tokens[end - 1].end : tokens[end].start]))
         ):
             end += 1
         whole = _gazetteer()[0].get(
@@ -373,7 +397,7 @@ def extract_entities(
         if whole is not None:  # "United States" is one country, not "United" + "States"
             runs = [(k, end, frozenset({whole}))]
         else:
-            runs = _split_known(tokens, k, end)
+            runs = _split_known(tokens, k, end, lang)
         for i, j, ids in runs:
             words = [t for t in tokens[i:j] if t.low not in _STOP_CONNECT]
             folds = tuple(dict.fromkeys(f for t in words for f in _word_folds(t.text)))
@@ -397,6 +421,8 @@ def _word_folds(word: str) -> tuple[str, ...]:
     folds = [f for p in parts if len(f := fold(p)) >= 2]
     # fold() keeps two-letter words as written (acronyms): Ye / Йе need y = й = i.
     folds += [f.replace("y", "i").replace("j", "i") for f in folds if len(f) == 2 and not word.isupper()]
+    # Latin eu- is Russian ев- (Europa / Евролиги, Eugene / Евгений).
+    folds += ["ev" + f[2:] for f in folds if f.startswith("eu") and len(f) >= 5 and word[:1].isascii()]
     return tuple(dict.fromkeys(folds))
 
 
@@ -473,8 +499,11 @@ def _initial(word_fold: str) -> str:
 
 
 def _same_start(a: str, b: str) -> bool:
-    """:func:`_initial` alike, or Russian ю- for an English u- read yu (Utah / Юта)."""
+    """:func:`_initial` alike, or Russian ю- for an English u- read yu (Utah / Юта), or
+    Russian х- for a Spanish or Catalan j- (Joan / Хоан, Juan / Хуан, José / Хосе)."""
     if _initial(a) == _initial(b):
+        return True
+    if {_initial(a), _initial(b)} == {"h", "i"} and (a.startswith("i") or b.startswith("i")):
         return True
     return (a.startswith("iu") and b.startswith("u")) or (b.startswith("iu") and a.startswith("u"))
 
@@ -506,9 +535,27 @@ def _skeleton_match(a: str, b: str) -> bool:
 
 def _variant_pairs(a: str, b: str) -> list[tuple[str, str]]:
     """Skeleton pairs where one side reads w or th the Russian way (see
-    :func:`skeleton_variants`); only exact matches count for them."""
+    :func:`skeleton_variants`), only exact matches; and the pairs where one side reads
+    gh the Russian way (:func:`_gh_skeletons`) against the other's plain skeletons, to
+    which :func:`_skeleton_match` applies its usual rules (Bough / Бафом)."""
     va, vb = skeleton_variants(a), skeleton_variants(b)
-    return [(x, x) for x in va & vb if len(x) >= 2]
+    out = [(x, x) for x in va & vb if len(x) >= 2]
+    out += [(x, y) for x in _gh_skeletons(a) for y in skeletons(b)]
+    out += [(x, y) for x in skeletons(a) for y in _gh_skeletons(b)]
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _gh_skeletons(word_fold: str) -> tuple[str, ...]:
+    """Skeletons of an English gh after a vowel read as ф or as nothing (Bough / Баф,
+    Leigh / Ли), and of a Catalan final -ig read as ч (Puig / Пуч); none for a word
+    without them."""
+    out: list[str] = []
+    if re.search(r"[aeiou]gh", word_fold):
+        out += [sk for gh in ("f", "") for sk in skeletons(re.sub(r"(?<=[aeiou])gh", gh, word_fold))]
+    if re.search(r"[aeiou]ig$", word_fold):
+        out += skeletons(fold(word_fold[:-2] + "ch"))  # folded as Пуч is: pukh
+    return tuple(out)
 
 
 #: Above this many distinct words, the other side is searched through its index.
