@@ -333,6 +333,20 @@ def test_generic_and_specific_titles_agree(settings):
             "ru",
             False,
         ),
+        # "not without", "not out of", "pas sans" say the positive
+        ("The team is not out of this.", "L'équipe est dans la course.", "fr", False),
+        ("The team is not out of this.", "Команда верит в свой шанс.", "ru", False),
+        ("It is risky.", "Ce n'est pas sans risque.", "fr", False),
+        ("It was not without risk.", "Это было рискованно.", "ru", False),
+        # a hyphenated non- is a negative (non-UK residents / не британскими жителями)
+        ("Homes bought by non-UK residents.", "Дома, купленные не британскими жителями.", "ru", False),
+        # contrastive "а не" / "and not" / "et pas" balance a negation as "rather than" does
+        (
+            "They chose life with no release rather than death.",
+            "Они выбрали пожизненное без освобождения, а не казнь.",
+            "ru",
+            False,
+        ),
         # concessive "как бы ... ни" (however much) negates nothing
         ("However much they hope, it will end.", "Как бы на то ни уповали, это закончится.", "ru", False),
         # a "not" added where the other side already negates once elsewhere

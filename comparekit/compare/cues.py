@@ -212,6 +212,19 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
                 and (k + 1 == len(tokens) or tokens[k + 1].start - tokens[k].end >= 2)
             ):
                 skip.add(k)
+    # "not without", "not out of" (still in it), "pas sans" say the positive, like "не
+    # без" below.
+    if lang == "en":
+        for k, w in enumerate(lows):
+            if w in ("not", "never") and (
+                lows[k + 1 : k + 2] == ["without"] or lows[k + 1 : k + 3] == ["out", "of"]
+            ):
+                skip.add(k)
+    if lang == "fr":
+        for k, w in enumerate(lows):
+            if w == "pas" and lows[k + 1 : k + 2] == ["sans"]:
+                skip.add(k)
+                skip.update(j for j in range(max(0, k - 6), k) if lows[j] in ("ne", "n"))
     if lang == "ru":
         # Concessive "как бы на то ни уповали", "сколько бы он ни старался" (however
         # much): the "ни" a few words after "бы" negates nothing ("бы ни" side by side is
@@ -406,8 +419,12 @@ def lexical_negatives(tokens: list[Token], lang: str | None, prefix_rest_min_zip
         ("lexical_negatives", k, k + 1)
         for k, t in enumerate(tokens)
         if k not in listed
-        and (k == 0 or t.text[:1].islower())
-        and _prefixed_negative(t.low, lang, prefix_rest_min_zipf)
+        and (
+            # "non-UK residents", "non-violent": the hyphenated prefix is a negative
+            # whatever follows it
+            (lang in ("en", "fr") and t.low.startswith("non-"))
+            or ((k == 0 or t.text[:1].islower()) and _prefixed_negative(t.low, lang, prefix_rest_min_zipf))
+        )
     ]
     return _spans(tokens, sorted(found, key=lambda f: f[1]))
 
