@@ -470,8 +470,12 @@ def test_negation_polarity(settings, a, b, lang, diverges):
         ("Nielsen has some trouble measuring them.", "Nielsen ne parvient pas à les mesurer.", "fr", False),
         ("For readers outside of Wales.", "Для читателей не из Уэльса.", "ru", False),
         ("The status remains the same.", "Статус не изменился.", "ru", False),
+        ("They don't care who they hurt.", "Им все равно, кого они обидят.", "ru", False),
+        ("They don't care who they hurt.", "Ils se fichent de qui ils blessent.", "fr", False),
         # ... one negation in all, however many such words there are
         ("The money still remains.", "L'argent n'est pas là et il ne reviendra pas.", "fr", True),
+        # ... none of a class the other side has too (translated, not negated)
+        ("He still waits for her.", "Il ne l'attend plus.", "fr", True),
         # ... and none on the side that has the more negations
         ("He is not away.", "Il est là.", "fr", True),
     ],

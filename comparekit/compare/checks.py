@@ -241,13 +241,15 @@ def check_pair(
     # pu" balances, and a "not" added on either side unbalances it again.
     pa, pb = na + len(a.lexneg), nb + len(b.lexneg)
     # Words that say a negation in other words ("still", "remained", "away", "trouble")
-    # on the side with fewer negation words stand for up to compare.negation_balance_max
-    # of the other side's negations, however many of them there are ("no status yet" /
-    # "nous attendons toujours"): the balance counts, not each word.
+    # on the side with fewer negation words stand for the other side's negations: one per
+    # class of such words that the other side lacks (a class on both sides is translated,
+    # not negated: "waited" / "did not wait"), at most compare.negation_balance_max in
+    # all ("no status yet" / "nous attendons toujours"): the balance counts, not each word.
+    ca, cb = {c.label for c in a.balancers}, {c.label for c in b.balancers}
     if na < nb:
-        pa += min(len(a.balancers), cfg.negation_balance_max)
+        pa += min(len(ca - cb), cfg.negation_balance_max)
     elif nb < na:
-        pb += min(len(b.balancers), cfg.negation_balance_max)
+        pb += min(len(cb - ca), cfg.negation_balance_max)
     # The side with more negation words must also have more polarity in all: when the
     # other side's lexical negatives reach or pass it ("unable ... stopped" against "не
     # смогла"), the gap is covered.

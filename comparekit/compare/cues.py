@@ -492,13 +492,16 @@ def _prefixed_negative(word: str, lang: str, rest_min_zipf: float = 3.5) -> bool
 
 def negation_balancers(tokens: list[Token], lang: str | None) -> list[Cue]:
     """Words that say a negation in other words ("still", "remained", "wait", "away",
-    "trouble"; lexicon ``negation_balancers``): they may stand for a negation the other
-    side writes out ("no status yet" / "nous attendons toujours")."""
-    lang = lang_of(lang)
+    "trouble", "don't care" / "все равно"), labelled by class (lexicon
+    ``negation_balancers``): they may stand for a negation the other side writes out
+    ("no status yet" / "nous attendons toujours")."""
+    return _spans(tokens, find_phrases(tokens, _balancer_table(lang_of(lang))))
+
+
+@lru_cache(maxsize=8)
+def _balancer_table(lang: str) -> dict[str, list[str]]:
     table = lexicon()["negation_balancers"]
-    if lang not in table:
-        return []
-    return _spans(tokens, find_phrases(tokens, _cue_table(lang, "negation_balancers")))
+    return {cls: entry.get(lang, []) for cls, entry in table.items() if cls != "_about"}
 
 
 def cue_list(tokens: list[Token], lang: str | None, kind: str) -> list[Cue]:
