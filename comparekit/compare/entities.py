@@ -291,6 +291,25 @@ def _resolve_in(word: str, lang: str, acronym: bool) -> str | None:
     return resolve(fold(word), acronym)
 
 
+def _plural_of_common(word: str, lang: str, min_zipf: float, listed_zipf: float) -> bool:
+    """A plural (English -s, -es, -ies; Russian -ы, -и after к г х ж ш ч щ) that wordfreq
+    lists (``listed_zipf``) of a singular at least ``min_zipf`` common: at a sentence start
+    "Scuffles" (2.1; scuffle 2.8) and "Пабы" (2.5; паб 3.1) are words, not names."""
+    low = word.lower()
+    if lang == "en" and low.endswith("s"):
+        stems = (
+            [low[:-1]]
+            + ([low[:-2]] if low.endswith("es") else [])
+            + ([low[:-3] + "y"] if low.endswith("ies") else [])
+        )
+    elif lang == "ru" and re.search(r"(?:ы|(?<=[кгхжшчщ])и)$", low):
+        stems = [low[:-1]]
+    else:
+        return False
+    stems = [x for x in stems if len(x) >= 3]
+    return bool(stems) and _zipf(low, lang) >= listed_zipf and any(_zipf(x, lang) >= min_zipf for x in stems)
+
+
 def _split_known(
     tokens: list[Token], k: int, end: int, lang: str = "en"
 ) -> list[tuple[int, int, frozenset[str]]]:
@@ -373,8 +392,12 @@ def extract_entities(
         elif t.initial or title_case or lang == "de":
             # Sentence starts, headlines in Title Case and German nouns are capitalised
             # anyway: only uncommon words count there.
-            # The bar is compare.name_initial_max_zipf (see defaults.toml).
-            cand.append(not _common_word(t.text, lang, initial_zipf))
+            # The bar is compare.name_initial_max_zipf (see defaults.toml); a listed
+            # plural of a word above the bar is a word too (Scuffles, Пабы).
+            cand.append(
+                not _common_word(t.text, lang, initial_zipf)
+                and not _plural_of_common(t.text, lang, initial_zipf, cfg.name_descriptive_min_zipf)
+            )
         else:
             cand.append(True)
     orgs = find_phrases(tokens, _org_phrases())
@@ -407,10 +430,18 @@ def extract_entities(
                 # "Supreme Court", "Navy", "Police", "Ассамблеи": capitalised common words
                 # are translated names (compare.name_common_min_zipf, see defaults.toml).
                 continue
+            if ids == {"US"} and i > 0 and tokens[i - 1].low.startswith(_DOLLAR):
+                # "2 000 долларов США", "dollars US": the currency, which the other side
+                # writes "$" (a sign, no word); the country still counts in text_ids.
+                continue
             if folds:
                 out.append(EntityMention(" ".join(t.text for t in tokens[i:j]), i, j, folds, ids))
         k = end
     return out
+
+
+#: Words for dollars that a following US / США qualifies as a currency.
+_DOLLAR = ("доллар", "dollar")
 
 
 @lru_cache(maxsize=65536)
@@ -596,11 +627,22 @@ def named_in(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> b
     if mention.ids & other.ids:
         return True
     return any(
-        _word_match(f, g, min_ratio) or _skeleton_match(f, g)
+        (_word_match(f, g, min_ratio) or _skeleton_match(f, g)) and not _another_place(f, g)
         for f in mention.folds
         if len(f) >= 2
         for g in other.cap_folds
     )
+
+
+def _another_place(f: str, g: str) -> bool:
+    """Whether the words ``f`` and ``g`` (folded) resolve to two different places or
+    organisations: Japan is not named by Испании (ES) however close the spellings
+    (ratio 73). Korea / Кореи (both KR) still match inside North Korea (KP)."""
+    a = resolve(f)
+    if a is None:
+        return False
+    b = resolve(g)
+    return b is not None and b != a
 
 
 def present(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bool:
@@ -615,9 +657,9 @@ def present(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bo
             if _present_indexed(f, other, min_ratio):
                 return True
             continue
-        if any(_word_match(f, g, min_ratio) for g in other.folds):
+        if any(_word_match(f, g, min_ratio) and not _another_place(f, g) for g in other.folds):
             return True
-        if any(_skeleton_match(f, g) for g in other.cap_folds):
+        if any(_skeleton_match(f, g) and not _another_place(f, g) for g in other.cap_folds):
             return True
     fn = external_normaliser()
     if fn is not None:
