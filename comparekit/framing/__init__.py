@@ -6,8 +6,12 @@ returns plain data:
 
 - ``frames``: per document, a score in [0, 1] for each frame (:mod:`.frames`);
 - ``present``: per document, the frames whose score reaches their calibrated threshold;
-- ``channels``: per document, ``cues+prototypes``, or ``cues`` (a language the encoder
-  does not know, or no encoder);
+- ``thresholds``: per document, the presence threshold of each frame (they depend on
+  the channels: probe-blended scores have their own, ``framing.probe_thresholds``);
+- ``channels``: per document, ``cues+prototypes+probe`` (the five NFC frames blended
+  with the learned probe, :mod:`.probe`: the encoder it was trained with),
+  ``cues+prototypes`` (another encoder), or ``cues`` (a language the encoder does not
+  know, or no encoder);
 - ``segments``: per document, compact per-segment scores (segments with a frame above
   ``framing.segment_min_score`` only, with their cue words);
 - ``distinctive_terms``: Monroe et al. log-odds with a wordfreq prior (:mod:`.terms`);
@@ -36,13 +40,17 @@ __all__ = ["FRAMES", "frame_profile", "document_frame_data"]
 
 def document_frame_data(
     doc: Document, vectors: np.ndarray | None, encoder: Any | None, *, settings: Settings
-) -> tuple[dict[str, float], np.ndarray]:
-    """A document's frame profile and its per-segment scores ``[n_alignable, n_frames]``.
+) -> tuple[dict[str, float], np.ndarray, bool]:
+    """A document's frame profile, its per-segment scores ``[n_alignable, n_frames]`` and
+    whether the learned probe (:mod:`.probe`) took part in the profile.
 
     ``vectors`` are the embeddings of ``doc``'s alignable segments ``[n_alignable, dim]``
-    (as the pipeline computed them) or ``None``: then only the cue channel is used.
+    (as the pipeline computed them) or ``None``: then only the cue channel is used. The
+    probe blends into the five NFC frames' document scores when ``encoder`` is the one
+    it was trained with; per-segment scores never use it.
     """
     from comparekit.framing import frames as fr
+    from comparekit.framing import probe as pr
 
     segs = [s for s in doc.segments if s.alignable]
     counts, words = fr.cue_counts([s.text for s in segs], [s.language or doc.language for s in segs])
@@ -50,10 +58,15 @@ def document_frame_data(
     if vectors is not None and encoder is not None and len(vectors) == len(segs):
         protos = fr.prototype_vectors(encoder)
         sims = fr.prototype_similarity(vectors, protos, int(settings.framing.prototype_top_exemplars))
-    return (
-        fr.document_scores(counts, words, sims, settings=settings),
-        fr.segment_scores(counts, words, sims, settings=settings),
-    )
+    profile = fr.document_scores(counts, words, sims, settings=settings)
+    probed = False
+    if sims is not None and len(segs):
+        probe = pr.usable(encoder, settings)
+        if probe is not None:
+            x = pr.document_features(vectors, counts, words, sims, settings=settings)
+            profile = pr.blend(profile, pr.predict(probe, x), settings=settings)
+            probed = True
+    return profile, fr.segment_scores(counts, words, sims, settings=settings), probed
 
 
 def frame_profile(
@@ -74,17 +87,19 @@ def frame_profile(
     which channels its scores come from.
     """
     from comparekit.framing import frames as fr
+    from comparekit.framing import probe as pr
     from comparekit.framing.actors import actors
     from comparekit.framing.contrasts import contrasts
     from comparekit.framing.evaluative import evaluative
     from comparekit.framing.terms import distinctive_terms
 
     cfg = settings.framing
-    limits = fr.thresholds(settings)
+    base_limits, probe_limits = fr.thresholds(settings), pr.thresholds(settings)
     profiles: dict[str, dict[str, float]] = {}
     present: dict[str, list[str]] = {}
     segments: dict[str, list[dict]] = {}
     channels: dict[str, str] = {}
+    used_limits: dict[str, dict[str, float]] = {}
     for doc in docs:
         vec = (vectors or {}).get(doc.id)
         channel = "cues+prototypes"
@@ -99,13 +114,17 @@ def frame_profile(
         if vec is None or encoder is None:
             channel = channel if channel.startswith("cues (") else "cues"
         try:
-            profile, seg_scores = document_frame_data(doc, vec, encoder, settings=settings)
+            profile, seg_scores, probed = document_frame_data(doc, vec, encoder, settings=settings)
         except ModelError as exc:  # the exemplars could not be embedded either
             log.warning("framing on cues only: %s", exc)
             channel = f"cues (encoder unavailable: {exc})"
-            profile, seg_scores = document_frame_data(doc, None, None, settings=settings)
+            profile, seg_scores, probed = document_frame_data(doc, None, None, settings=settings)
+        if probed:
+            channel += "+probe"
+        limits = probe_limits if probed else base_limits
         channels[doc.id] = channel
         profiles[doc.id] = profile
+        used_limits[doc.id] = limits
         present[doc.id] = [f for f in FRAMES if profile[f] >= limits[f]]
         alignable = [s for s in doc.segments if s.alignable]
         rows = []
@@ -117,7 +136,7 @@ def frame_profile(
     return {
         "frames": profiles,
         "present": present,
-        "thresholds": limits,
+        "thresholds": used_limits,
         "channels": channels,
         "segments": segments,
         "distinctive_terms": distinctive_terms(docs, settings=settings),

@@ -87,8 +87,9 @@ def article_features(rows: list[dict[str, str]], encoder: Any, *, settings: Sett
             sims = fr.prototype_similarity(
                 vectors[row : row + len(ts)], protos, int(settings.framing.prototype_top_exemplars)
             )
+        vecs = vectors[row : row + len(ts)] if vectors is not None else None
         row += len(ts)
-        out.append({"counts": counts, "words": words, "sims": sims, "text": " ".join(ts)})
+        out.append({"counts": counts, "words": words, "sims": sims, "vectors": vecs, "text": " ".join(ts)})
     return out
 
 
@@ -102,6 +103,161 @@ def frame_scores(features: list[dict], *, settings: Settings) -> np.ndarray:
         prof = fr.document_scores(f["counts"], f["words"], f["sims"], settings=settings)
         out[i] = [prof[c] for c in cols]
     return out
+
+
+def probe_matrix(features: list[dict], *, settings: Settings) -> np.ndarray:
+    """The learned probe's features ``[n_articles, d]`` (:func:`.probe.document_features`)."""
+    from comparekit.framing import probe as pr
+
+    return np.stack(
+        [
+            pr.document_features(f["vectors"], f["counts"], f["words"], f["sims"], settings=settings)
+            for f in features
+        ]
+    )
+
+
+def probe_frame_scores(features: list[dict], probe: dict, *, settings: Settings) -> np.ndarray:
+    """Document frame scores ``[n_articles, 5]`` blended with a trained ``probe``, as the
+    report computes them."""
+    from comparekit.framing import probe as pr
+
+    scores = frame_scores(features, settings=settings)
+    p = pr.predict(probe, probe_matrix(features, settings=settings))
+    w = float(settings.framing.probe_weight)
+    return (1.0 - w) * scores + w * p
+
+
+def fit_logistic(x: np.ndarray, gold: np.ndarray, grid: list[float]) -> dict:
+    """L2-regularised logistic regressions, plain numpy: for every column of ``gold``
+    ``[n, m]`` and every ``C`` of ``grid``, the minimiser of
+    ``sum_i logloss(y_i, w . z_i + b) + |w|^2 / (2 C)`` (the intercept unpenalised, as
+    scikit-learn's ``LogisticRegression(C=C)``; they agree to 1e-6) on the standardised
+    features ``z = (x - mean) / scale``.
+
+    With ``n`` articles far fewer than features, ``w`` lies in the span of the rows of
+    ``z``, so the problem is solved exactly by Newton's method in that ``n``-dimensional
+    span (one eigendecomposition of ``z z^T`` serves every column and ``C``).
+    Returns ``{"mean", "scale", (column, C): (weights [d], bias)}``."""
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    z = (x - mean) / scale
+    eigval, eigvec = np.linalg.eigh(z @ z.T)
+    keep = eigval > 1e-8 * max(float(eigval.max()), 1e-12)
+    root = np.sqrt(eigval[keep])
+    design = np.hstack([eigvec[:, keep] * root, np.ones((len(x), 1))])  # span coordinates + intercept
+    back = z.T @ (eigvec[:, keep] / root)  # span coordinates -> feature weights
+    out: dict = {"mean": mean, "scale": scale}
+    for k in range(gold.shape[1]):
+        y = gold[:, k].astype(np.float64)
+        theta = np.zeros(design.shape[1])
+        for c in sorted(grid):  # warm start from the previous C
+            reg = np.full(design.shape[1], 1.0 / c)
+            reg[-1] = 0.0
+            for _ in range(100):
+                p = 1.0 / (1.0 + np.exp(-(design @ theta)))
+                grad = design.T @ (p - y) + reg * theta
+                hess = (design * (p * (1.0 - p))[:, None]).T @ design + np.diag(reg + 1e-10)
+                step = np.linalg.solve(hess, grad)
+                theta = theta - step
+                if np.max(np.abs(step)) < 1e-10:
+                    break
+            out[(k, c)] = (back @ theta[:-1], float(theta[-1]))
+    return out
+
+
+def _apply_probe(fits: dict, key: tuple[int, float], x: np.ndarray) -> np.ndarray:
+    weights, bias = fits[key]
+    return 1.0 / (1.0 + np.exp(-(((x - fits["mean"]) / fits["scale"]) @ weights + bias)))
+
+
+def choose_probe_c(
+    x: np.ndarray, gold: np.ndarray, rows: np.ndarray, grid: list[float], *, seed: int, folds: int = 5
+) -> tuple[list[float], np.ndarray]:
+    """Per column of ``gold``, the regularisation ``C`` of ``grid`` with the lowest
+    out-of-fold log-loss by a ``folds``-fold CV inside ``rows`` (ties: the smaller C),
+    and those out-of-fold probabilities ``[len(gold), m]`` (zero outside ``rows``; the
+    thresholds are fit on them)."""
+    grid = sorted(grid)
+    oof = np.zeros((len(grid), len(gold), gold.shape[1]))
+    perm = np.random.RandomState(seed).permutation(rows)
+    for test in np.array_split(perm, folds):
+        train = np.setdiff1d(perm, test)
+        fits = fit_logistic(x[train], gold[train], grid)
+        for j, c in enumerate(grid):
+            for k in range(gold.shape[1]):
+                oof[j, test, k] = _apply_probe(fits, (k, c), x[test])
+    p = np.clip(oof[:, rows], 1e-9, 1 - 1e-9)
+    y = gold[rows][None]
+    loss = -np.mean(np.where(y, np.log(p), np.log(1 - p)), axis=1)  # [n_grid, m]
+    best = np.argmin(loss, axis=0)  # first (smallest C) on ties
+    return [grid[j] for j in best], np.stack([oof[j, :, k] for k, j in enumerate(best)], axis=1)
+
+
+def train_probe(features: list[dict], gold: np.ndarray, *, settings: Settings, seed: int = 0) -> dict:
+    """The probe trained on all articles: per frame ``C`` chosen by a 5-fold CV
+    (:func:`choose_probe_c`), then fit on everything. Also the presence thresholds of the
+    blended scores, F1-maximising on the out-of-fold blended scores of that CV (the
+    probe never scores an article it was trained on when its thresholds are fit).
+    Returns ``{"params": ..., "thresholds": ...}``."""
+    x = probe_matrix(features, settings=settings)
+    scores = frame_scores(features, settings=settings)
+    w = float(settings.framing.probe_weight)
+    grid = list(settings.framing.probe_c_grid)
+    chosen, oof = choose_probe_c(x, gold, np.arange(len(gold)), grid, seed=seed)
+    fits = fit_logistic(x, gold, grid)
+    frames, limits = {}, {}
+    for k, frame in enumerate(NFC_FRAMES.values()):
+        weights, bias = fits[(k, chosen[k])]
+        frames[frame] = {
+            "weights": [float(f"{v:.7g}") for v in weights],
+            "bias": float(f"{bias:.7g}"),
+            "C": chosen[k],
+        }
+        limits[frame] = best_threshold((1.0 - w) * scores[:, k] + w * oof[:, k], gold[:, k])
+    params = {
+        "mean": [float(f"{v:.7g}") for v in fits["mean"]],
+        "scale": [float(f"{v:.7g}") for v in fits["scale"]],
+        "frames": frames,
+    }
+    return {"params": params, "thresholds": limits}
+
+
+def nested_probe_cross_validate(
+    features: list[dict], gold: np.ndarray, *, settings: Settings, folds: int = 5, seeds: int = 5
+) -> dict:
+    """Honest held-out estimate of the probe-blended scores, the whole training procedure
+    repeated inside each outer training part: per frame ``C`` chosen by an inner
+    ``folds``-fold CV of the log-loss, the probe fit on the outer training part, the
+    threshold fit on the inner out-of-fold blended scores; all applied to the outer test
+    fold, which took part in none of it. Same outer splits as :func:`cross_validate`."""
+    x = probe_matrix(features, settings=settings)
+    scores = frame_scores(features, settings=settings)
+    w = float(settings.framing.probe_weight)
+    grid = list(settings.framing.probe_c_grid)
+    macros, per_frame, chosen = [], [], []
+    for seed in range(seeds):
+        perm = np.random.RandomState(seed).permutation(len(gold))
+        pred = np.zeros_like(gold)
+        for test in np.array_split(perm, folds):
+            train = np.setdiff1d(perm, test)
+            cs, oof = choose_probe_c(x, gold, train, grid, seed=1000 + seed, folds=folds)
+            chosen += cs
+            fits = fit_logistic(x[train], gold[train], sorted(set(cs)))
+            for k in range(gold.shape[1]):
+                t = best_threshold((1.0 - w) * scores[train, k] + w * oof[train, k], gold[train, k])
+                p = _apply_probe(fits, (k, cs[k]), x[test])
+                pred[test, k] = (1.0 - w) * scores[test, k] + w * p >= t
+        res = prf(gold, pred)
+        macros.append(res["macro"]["f1"])
+        per_frame.append([res[f]["f1"] for f in NFC_FRAMES.values()])
+    mean = np.mean(per_frame, axis=0)
+    return {
+        "macro_f1": float(np.mean(macros)),
+        "macro_f1_min": float(np.min(macros)),
+        "macro_f1_max": float(np.max(macros)),
+        "f1": {f: float(mean[k]) for k, f in enumerate(NFC_FRAMES.values())},
+        "chosen_c": {str(c): chosen.count(c) for c in sorted(set(chosen))},
+    }
 
 
 def keyword_baseline(features: list[dict]) -> np.ndarray:
@@ -244,26 +400,43 @@ def grid_frame_scores(features: list[dict], *, settings: Settings) -> dict[tuple
     return out
 
 
-def evaluate(path: str | Path, encoder: Any, *, settings: Settings) -> dict:
-    """Everything the gate and the benchmark print: the system with the shipped
-    thresholds, the two baselines, the held-out estimate of the shipped scores (the
-    headline: thresholds fit inside each training fold, no other setting is fit on
-    data), the nested CV that instead chooses one ``framing.eval_grid_*`` point inside
-    each outer training part (for comparison), and thresholds re-fit on all of dev."""
+def evaluate(path: str | Path, encoder: Any, *, settings: Settings, probe_cv: bool = True) -> dict:
+    """Everything the gate and the benchmark print: the system as shipped (the
+    probe-blended scores with ``framing.probe_thresholds`` when the shipped probe
+    applies to ``encoder``, in-sample twice over: probe and thresholds were fit on this
+    file), the two baselines, the held-out estimates -- of the probe-blended scores (the
+    headline: the probe, its ``C`` and the thresholds all trained inside each outer
+    training part, :func:`nested_probe_cross_validate`) and of the cue + prototype
+    scores alone (thresholds fit inside each training fold, nothing else fit on data) --
+    the nested CV that instead chooses one ``framing.eval_grid_*`` point inside each
+    outer training part (for comparison), and thresholds re-fit on all of dev."""
+    from comparekit.framing import probe as pr
+    from comparekit.framing.frames import thresholds
+
     rows, gold = load_nfc(path)
     feats = article_features(rows, encoder, settings=settings)
     scores = frame_scores(feats, settings=settings)
-    from comparekit.framing.frames import thresholds
-
-    shipped = thresholds(settings)
-    pred = np.stack([scores[:, k] >= shipped[f] for k, f in enumerate(NFC_FRAMES.values())], axis=1)
+    probe = pr.usable(encoder, settings) if encoder is not None else None
+    if probe is not None:
+        shipped_scores, shipped = probe_frame_scores(feats, probe, settings=settings), pr.thresholds(settings)
+    else:
+        shipped_scores, shipped = scores, thresholds(settings)
+    pred = np.stack([shipped_scores[:, k] >= shipped[f] for k, f in enumerate(NFC_FRAMES.values())], axis=1)
+    base = thresholds(settings)
+    base_pred = np.stack([scores[:, k] >= base[f] for k, f in enumerate(NFC_FRAMES.values())], axis=1)
+    with_vectors = encoder is not None and all(f["vectors"] is not None and len(f["vectors"]) for f in feats)
     return {
         "articles": len(rows),
         "sha256": file_sha256(path),
+        "probe": probe is not None,
         "system": prf(gold, pred),
+        "system_without_probe": prf(gold, base_pred),
         "keyword": prf(gold, keyword_baseline(feats)),
         "majority": prf(gold, majority_baseline(gold)),
         "heldout": cross_validate(scores, gold),
+        "heldout_probe": (
+            nested_probe_cross_validate(feats, gold, settings=settings) if probe_cv and with_vectors else None
+        ),
         "grid_choice": nested_cross_validate(grid_frame_scores(feats, settings=settings), gold),
         "refit_thresholds": calibrate(scores, gold),
     }
