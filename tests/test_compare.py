@@ -184,6 +184,12 @@ def test_added_country_is_entity_added_naming_it(settings):
             "fr",
         ),
         ("Drink-led venues and bars did best.", "Пабы и бары показали лучшие результаты.", "ru"),
+        # a one-word name that is a common word (Zipf 3.4) is translated: compare.name_common_min_zipf
+        (
+            "It came back in 2011 with Johnny English Reborn.",
+            "Il est revenu en 2011 avec Johnny English, le retour.",
+            "fr",
+        ),
         # a comma ends a name: "членов Ассамблеи, Комитет" is no name "Ассамблеи Комитет"
         (
             "On the members' title, the Commission favoured another option.",
