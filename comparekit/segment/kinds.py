@@ -236,7 +236,41 @@ def classify_paragraphs(paragraphs: list[str], *, settings: Any = None) -> list[
     decisions = _page_tail(
         paragraphs, decisions, seg.tail_prose_min_words, seg.tail_max_words, seg.tail_min_lines
     )
-    return _sandwiched(paragraphs, decisions, seg.sandwich_max_words)
+    decisions = _sandwiched(paragraphs, decisions, seg.sandwich_max_words)
+    if seg.line_model:
+        decisions = _model_pass(paragraphs, decisions, seg)
+    return decisions
+
+
+def _model_pass(paragraphs: list[str], decisions: list[KindDecision], seg: Any) -> list[KindDecision]:
+    """The learned paragraph classifier (:mod:`comparekit.segment.linemodel`) has the last
+    word on the lines the cue and list rules did not mark: a line the rules left open is
+    boilerplate (reason ``model``) at a probability of at least the ``*_add`` threshold,
+    and a structure-rule flag is dropped below the ``*_keep`` threshold. A document of one
+    paragraph has its own model and thresholds (``alone``; no neighbours to read)."""
+    from comparekit.segment.linemodel import FEATURES, feature_matrix, probabilities
+
+    if not paragraphs:
+        return decisions
+    rows = feature_matrix(paragraphs, decisions, prose_min_words=seg.tail_prose_min_words)
+    if len(paragraphs) == 1:
+        part, keep, add = "alone", seg.line_model_alone_keep, seg.line_model_alone_add
+    else:
+        part, keep, add = "page", seg.line_model_page_keep, seg.line_model_page_add
+    near_flag = FEATURES.index("window_flagged")
+    out = list(decisions)
+    for i, p in enumerate(probabilities(rows, part)):
+        d = decisions[i]
+        lonely = part == "page" and seg.line_model_add_near_flag and not rows[i][near_flag]
+        headline = part == "page" and i == 0  # as in the rules: the headline position
+        sentence = (
+            part == "page" and not seg.line_model_add_sentences and _ends_sentence(paragraphs[i].strip())
+        )
+        if d.kind is None and p >= add and not (lonely or headline or sentence):
+            out[i] = KindDecision("boilerplate", "model")
+        elif d.reason == "structure" and p < keep:
+            out[i] = KindDecision(None)
+    return out
 
 
 def lone_label(text: str, max_words: int) -> bool:

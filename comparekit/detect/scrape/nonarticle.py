@@ -62,7 +62,8 @@ def kind_findings(doc: Document, settings: Settings) -> list[Finding]:
     for run in _runs(doc):
         type_, what = KIND_FLAGS[run[0].kind]
         reasons = sorted({reason.get(s.paragraph, "") for s in run})
-        by_structure = all(r == "structure" for r in reasons)
+        # The learned classifier (reason "model") is structure too: no cue list spoke.
+        by_structure = all(r in ("structure", "model") for r in reasons)
         confidence = cfg.structure_confidence if by_structure else cfg.cue_confidence
         lines = len({s.paragraph for s in run})
         out.append(

@@ -1,0 +1,127 @@
+"""The learned paragraph classifier (comparekit/segment/linemodel.py): its weights load,
+record their training data and split, agree with the settings, and decide lines."""
+
+import hashlib
+import json
+import math
+
+import pytest
+from conftest import require_shared_data
+
+from comparekit.segment import linemodel
+from comparekit.segment.kinds import KindDecision, classify_paragraphs
+from comparekit.settings import Settings
+
+PROSE = (
+    "The central bank raised its key interest rate by half a percentage point on Thursday, the third "
+    "increase this year, saying inflation had not slowed as quickly as it expected."
+)
+PROSE2 = (
+    "Officials said the decision was unanimous and that further increases could follow if prices "
+    "kept rising through the winter months, according to a statement."
+)
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return Settings()
+
+
+def test_weights_load_and_match_the_features():
+    model = linemodel.load_model()
+    assert tuple(model["features"]) == linemodel.FEATURES
+    for part in ("alone", "page"):
+        m = model["models"][part]
+        assert len(m["coef"]) == len(m["mean"]) == len(m["scale"]) == len(linemodel.FEATURES)
+        assert all(s > 0 for s in m["scale"])
+        assert m["rows"] > 500
+    assert "dev half only" in model["split"]
+
+
+def test_thresholds_in_settings_are_the_trained_ones(settings):
+    models = linemodel.load_model()["models"]
+    seg = settings.segment
+    assert seg.line_model is True
+    assert (seg.line_model_alone_keep, seg.line_model_alone_add) == (
+        models["alone"]["keep_threshold"],
+        models["alone"]["add_threshold"],
+    )
+    assert (seg.line_model_page_keep, seg.line_model_page_add) == (
+        models["page"]["keep_threshold"],
+        models["page"]["add_threshold"],
+    )
+
+
+def test_training_data_sha256_matches_the_shared_benchmark():
+    """The weights say which data they were fit on; a changed benchmark means retraining."""
+    path = require_shared_data("scrape", "trafilatura_eval", "evaldata_full.json")
+    html = require_shared_data("scrape", "trafilatura_eval", "html")
+    h = hashlib.sha256()
+    h.update(path.read_bytes())
+    for f in sorted(html.iterdir()):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    assert linemodel.load_model()["training_data_sha256"] == h.hexdigest()
+
+
+def test_probabilities_are_numpy_logistic_outputs():
+    rows = linemodel.feature_matrix(
+        ["info@example-news.com", PROSE], [classify_paragraphs([PROSE])[0]] * 2, prose_min_words=25
+    )
+    probs = linemodel.probabilities(rows, "page")
+    assert len(probs) == 2 and all(0.0 < p < 1.0 for p in probs)
+    m = linemodel.load_model()["models"]["page"]
+    z = m["intercept"] + sum(
+        c * (x - mu) / s for c, x, mu, s in zip(m["coef"], rows[1], m["mean"], m["scale"], strict=True)
+    )
+    assert probs[1] == pytest.approx(1 / (1 + math.exp(-z)))
+
+
+@pytest.mark.parametrize("line", ["redaktion@example-zeitung.de", "www.example-news.com", "Zur Person"])
+def test_a_boilerplate_line_alone_is_flagged_by_the_model(line, settings):
+    assert classify_paragraphs([line], settings=settings)[0] == KindDecision("boilerplate", "model")
+    off = settings.replace("segment", line_model=False)
+    assert classify_paragraphs([line], settings=off)[0].kind is None
+
+
+def test_an_article_sentence_is_not_flagged(settings):
+    assert classify_paragraphs([PROSE], settings=settings)[0].kind is None
+    assert classify_paragraphs(["The central bank raised its key rate."], settings=settings)[0].kind is None
+
+
+def test_in_a_page_the_model_adds_lines_only_next_to_site_text(settings):
+    paras = ["Rates rise again", PROSE, PROSE2, "redaktion@example-zeitung.de", "Share this article"]
+    decisions = classify_paragraphs(paras, settings=settings)
+    assert [d.kind for d in decisions[:3]] == [None, None, None]
+    assert decisions[3] == KindDecision("boilerplate", "model")
+    # Clean news: a short closing line with no site text near it stays article text.
+    for closing in ("We got outplayed.", "Chris Leslie is MP for Nottingham East"):
+        assert (
+            classify_paragraphs(["Rates rise again", PROSE, PROSE2, closing], settings=settings)[3].kind
+            is None
+        )
+
+
+def test_model_flags_get_structure_confidence(settings):
+    from comparekit.clean import clean
+    from comparekit.detect.scrape import detect
+    from comparekit.document import Document
+    from comparekit.segment import segment
+
+    raw = "redaktion@example-zeitung.de\n"
+    doc = segment(clean(Document(id="x", raw_text=raw), settings=settings), settings=settings)
+    flags = [f for f in detect(doc, settings=settings) if f.type == "boilerplate"]
+    assert len(flags) == 1
+    assert flags[0].evidence["reasons"] == ["model"]
+    assert flags[0].confidence == settings.scrape.structure_confidence
+    assert raw[flags[0].start : flags[0].end] == "redaktion@example-zeitung.de"
+
+
+def test_weights_file_is_plain_json():
+    from importlib import resources
+
+    raw = resources.files("comparekit.data").joinpath("line_model.json").read_text("utf-8")
+    assert (
+        json.loads(raw)["models"]["alone"]["intercept"]
+        == linemodel.load_model()["models"]["alone"]["intercept"]
+    )
