@@ -231,6 +231,26 @@ def test_a_plural_is_a_word_only_at_a_sentence_start(settings):
     assert [m.text for m in ents] == ["Scuffles"]
 
 
+def test_short_names_with_a_vowel_start_match_only_names(settings):
+    # Ayr / «Эр»: one consonant, an initial vowel spelled differently; a capitalised
+    # word at a sentence start (Эти, "these") is no such name.
+    assert not types(
+        "Robyn Christie said: Credit to Ayr, they took their chances better.",
+        "en",
+        "Робин Кристи: «Стоит отдать должное «Эр», они постарались лучше нас».",
+        "ru",
+        settings,
+    ) & {"entity_missing", "entity_added"}
+    found = divergences(
+        "The gate was opened by Ito on Monday.",
+        "en",
+        "Эти ворота открыли в понедельник.",
+        "ru",
+        settings=settings,
+    )
+    assert [d.text for d in found if d.type == "entity_missing"] == ["Ito"]
+
+
 def test_spelling_variants_do_not_match_other_names(settings):
     # gh / ев- / х- readings apply to the words that have them only: Норвегия stays an
     # added country next to North Korea and the United Nations.

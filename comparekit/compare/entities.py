@@ -485,6 +485,21 @@ def _word_match(a: str, b: str, min_ratio: float) -> bool:
     return shortest >= 4 and fuzz.ratio(a, b) >= (min_ratio if shortest < 5 else min_ratio - 12)
 
 
+#: Characters that open a quote or bracket: a capitalised word after one is a name as
+#: often as a sentence start.
+_QUOTES = set("«“\"„‘'(")
+
+
+def _vowel_match(a: str, b: str) -> bool:
+    """Two short folded words that start with a vowel and have the same one consonant:
+    English spells an initial vowel sound in ways Russian does not follow (Ayr / Эр,
+    Eyre / Эйр, Iowa / Айова)."""
+    if a[:1] not in _VOWELS or b[:1] not in _VOWELS or max(len(a), len(b)) > 6:
+        return False
+    ka, kb = skeletons(a)[1], skeletons(b)[1]
+    return len(ka) == 1 and ka == kb
+
+
 class OtherSide:
     """What one side of a pair offers for matching: its ids and folded words."""
 
@@ -493,6 +508,17 @@ class OtherSide:
         self.folds = sorted({f for t in tokens for f in _word_folds(t.text)})
         # Skeletons are loose: they are matched against capitalised words only.
         self.cap_folds = sorted({f for t in tokens if t.text[:1].isupper() for f in _word_folds(t.text)})
+        # Capitalised words that no sentence start explains (mid-sentence, or opening a
+        # quote: «Эр»), for the loosest match (:func:`_vowel_match`), which a capitalised
+        # pronoun or adverb at a sentence start (Он, Эти) must not meet.
+        self.name_folds = sorted(
+            {
+                f
+                for t in tokens
+                if t.text[:1].isupper() and (not t.initial or text[: t.start].rstrip()[-1:] in _QUOTES)
+                for f in _word_folds(t.text)
+            }
+        )
         self.text = text
         self._norm: set[str] | None = None
         self._index: tuple | None = None
@@ -631,7 +657,7 @@ def named_in(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> b
         for f in mention.folds
         if len(f) >= 2
         for g in other.cap_folds
-    )
+    ) or any(_vowel_match(f, g) for f in mention.folds for g in other.name_folds)
 
 
 def _another_place(f: str, g: str) -> bool:
@@ -660,6 +686,8 @@ def present(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bo
         if any(_word_match(f, g, min_ratio) and not _another_place(f, g) for g in other.folds):
             return True
         if any(_skeleton_match(f, g) and not _another_place(f, g) for g in other.cap_folds):
+            return True
+        if any(_vowel_match(f, g) for g in other.name_folds):
             return True
     fn = external_normaliser()
     if fn is not None:
