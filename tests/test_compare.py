@@ -190,6 +190,12 @@ def test_added_country_is_entity_added_naming_it(settings):
             "Il est revenu en 2011 avec Johnny English, le retour.",
             "fr",
         ),
+        # a quoted title in Title Case is translated: its common words are no names
+        (
+            'Somebody called it "Snow White and the Seven Dwarfs."',
+            "Кто-то назвал это «Белоснежка и семь гномов».",
+            "ru",
+        ),
         # a comma ends a name: "членов Ассамблеи, Комитет" is no name "Ассамблеи Комитет"
         (
             "On the members' title, the Commission favoured another option.",
@@ -229,6 +235,14 @@ def test_a_plural_is_a_word_only_at_a_sentence_start(settings):
     # mid-sentence, a capitalised plural stays a name (a team, a band)
     ents = extract_entities(tokenize("He was hit hard by the Scuffles in the final.", "en"), "en")
     assert [m.text for m in ents] == ["Scuffles"]
+
+
+def test_a_quoted_title_keeps_its_rare_names():
+    from comparekit.compare.entities import extract_entities
+
+    text = 'His book "AI Superpowers: China, Silicon Valley and the Sinovation Order" is out.'
+    ents = extract_entities(tokenize(text, "en"), "en", text=text)
+    assert [m.text for m in ents] == ["China", "Sinovation"]
 
 
 def test_short_names_with_a_vowel_start_match_only_names(settings):

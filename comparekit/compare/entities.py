@@ -337,6 +337,24 @@ def _default_compare():
     return Settings().compare
 
 
+#: A quoted span: a title of a book, film or song ("Snow White and the Seven Dwarfs").
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»')
+
+
+def _quoted_titles(tokens: list[Token], text: str) -> set[int]:
+    """Indices of the tokens inside a quoted span in Title Case (three words or more,
+    most of them capitalised): a title of a work, which a translation translates ("AI
+    Superpowers: China, Silicon Valley ..." / «Сверхдержавы искусственного интеллекта»),
+    so its words are read as in a Title Case headline."""
+    out: set[int] = set()
+    for m in _QUOTED.finditer(text):
+        inside = [k for k, t in enumerate(tokens) if m.start() < t.start and t.end < m.end()]
+        words = [k for k in inside if tokens[k].text[:1].isalpha()]
+        if len(words) >= 3 and sum(tokens[k].text[:1].isupper() for k in words) / len(words) > 0.6:
+            out.update(inside)
+    return out
+
+
 #: Punctuation between two capitalised words that ends a name: "членов Ассамблеи,
 #: Комитет высказал" is two words, not the name "Ассамблеи Комитет".
 _NAME_BREAK = re.compile(r"[,;:()\[\]«»\"“”„]")
@@ -360,9 +378,11 @@ def extract_entities(
     initial_zipf = cfg.name_initial_max_zipf
     not_entities = set(lexicon()["not_entities"].get(lang, ()))
     letters = [t for t in tokens if t.text[:1].isalpha()]
-    title_case = len(letters) >= 4 and sum(t.text[:1].isupper() for t in letters) / len(letters) > 0.6
+    headline = len(letters) >= 4 and sum(t.text[:1].isupper() for t in letters) / len(letters) > 0.6
+    titled = _quoted_titles(tokens, text) if text is not None and not headline else set()
     cand = []
     for k, t in enumerate(tokens):
+        title_case = headline or k in titled
         if k in skip or not t.text[:1].isalpha() or not t.text[:1].isupper() or t.low in not_entities:
             cand.append(False)
             continue
