@@ -196,6 +196,23 @@ def test_added_country_is_entity_added_naming_it(settings):
             "Кто-то назвал это «Белоснежка и семь гномов».",
             "ru",
         ),
+        # a long cognate (Demilitarised / демилитаризованную), the cardinal points as
+        # regions (the North / Севером), a place as the last part of a compound
+        (
+            "Most flee via China rather than across the heavily protected Demilitarised Zone.",
+            "Большинство бежит через Китай, а не через надежно защищенную демилитаризованную зону.",
+            "ru",
+        ),
+        (
+            "Relations between the North and the South have improved.",
+            "Отношения между Севером и Югом улучшились.",
+            "ru",
+        ),
+        (
+            "He said targeting the U.S. mainland was inevitable.",
+            "Il a dit qu'il était inévitable de viser le territoire nord-américain.",
+            "fr",
+        ),
         # a comma ends a name: "членов Ассамблеи, Комитет" is no name "Ассамблеи Комитет"
         (
             "On the members' title, the Commission favoured another option.",

@@ -151,6 +151,13 @@ def text_ids(tokens: list[Token]) -> set[str]:
     exact = _gazetteer()[0]
     folds = [fold(t.text) for t in tokens]
     ids = {c for f, t in zip(folds, tokens) if f and (c := resolve(f, t.text.isupper()))}
+    # A compound whose last part is a place (nord-américain, северо-американский,
+    # франко-германский): the place counts too.
+    ids.update(
+        c
+        for f, t in zip(folds, tokens)
+        if "-" in t.text and not resolve(f) and (c := resolve(fold(t.text.rsplit("-", 1)[1])))
+    )
     for a, b in zip(folds, folds[1:]):
         if (c := exact.get(a + b)) is not None:
             ids.add(c)
@@ -501,6 +508,10 @@ def _word_match(a: str, b: str, min_ratio: float) -> bool:
     if min(len(a), len(b)) >= 4 and _common_prefix(a, b) >= max(4, min(len(a), len(b)) - 2):
         return True
     shortest = min(len(a), len(b))
+    # Long cognates share a long start and differ in their suffixes: Demilitarised /
+    # демилитаризованную (ratio 65, common start 10 of 13 letters).
+    if shortest >= 9 and _common_prefix(a, b) >= 0.75 * shortest:
+        return True
     # Longer names tolerate more transliteration noise (Trump / Трампа -> trump / trampa).
     return shortest >= 4 and fuzz.ratio(a, b) >= (min_ratio if shortest < 5 else min_ratio - 12)
 
