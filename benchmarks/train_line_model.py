@@ -15,12 +15,16 @@ CV: recall 0.24 / 0.51 alone / in-page, against 0.29 / 0.57 trained on all rows)
 time the model decides only lines no cue or list rule marked: a line left open is
 flagged at ``p >= add``, a structure-rule flag is kept at ``p >= keep``. (keep, add) per
 model are chosen from 5-fold cross-validated probabilities inside dev (folds by page):
-the best dev recall whose dev wrong-flag rate (rules + model) stays within ``--budget``.
+the best dev recall whose dev wrong-flag rate (rules + model) stays within the part's
+budget: 4% for one-line documents, 3% in-page. Issue 6 allows 5% on held-out data; the
+rules' wrong-flag rate grew from dev to held-out by 0.7 point on snippets (3.1% -> 3.8%)
+and by 1.9 points in-page (4.0% -> 5.95%), measured before this model existed, so each
+budget leaves about that margin.
 The final weights are fit on all dev rows and written to comparekit/data/line_model.json
 with the sha256 of the data, the split and the CV numbers.
 
 Run: ``nice -n 10 .venv/bin/python benchmarks/train_line_model.py [--c 0.1]
-[--budget 0.04] [--write]``. Needs scikit-learn (the ``test`` extra).
+[--budget-alone 0.04] [--budget-inpage 0.03] [--write]``. Needs scikit-learn (the ``test`` extra).
 """
 
 from __future__ import annotations
@@ -60,7 +64,7 @@ def _doc_rows(raw: str, lang: str, settings):
     seg = settings.segment
     rows = feature_matrix(texts, decisions, prose_min_words=seg.tail_prose_min_words)
     spans = [doc.to_raw(a, b) for a, b in paras]
-    return spans, decisions, rows
+    return spans, decisions, rows, texts
 
 
 def collect(settings) -> dict:
@@ -75,10 +79,12 @@ def collect(settings) -> dict:
     row_cue: list[bool] = []  # flagged by a cue or list rule (the model never unflags those)
     row_structure: list[bool] = []  # flagged by a structure rule
     row_alone: list[bool] = []  # a one-paragraph document (the "alone" model decides it)
+    row_text: list[str] = []
     items = {"alone": [], "inpage": []}  # (label, page, row indices)
 
-    def add_doc(spans, decisions, feats, page):
+    def add_doc(spans, decisions, feats, page, texts):
         base = len(rows)
+        row_text.extend(texts)
         for d, f in zip(decisions, feats):
             rows.append(f)
             row_label.append(-1)
@@ -98,8 +104,8 @@ def collect(settings) -> dict:
             for snippet in page[key]:
                 if not snippet.strip():
                     continue
-                spans, decisions, feats = _doc_rows(snippet, lang, settings)
-                base = add_doc(spans, decisions, feats, i)
+                spans, decisions, feats, texts = _doc_rows(snippet, lang, settings)
+                base = add_doc(spans, decisions, feats, i, texts)
                 idx = list(range(base, base + len(feats)))
                 for j in idx:
                     row_label[j] = label
@@ -108,8 +114,8 @@ def collect(settings) -> dict:
         if not html.exists():
             continue
         raw = scrape.naive_page_text(html.read_bytes())
-        spans, decisions, feats = _doc_rows(raw, lang, settings)
-        base = add_doc(spans, decisions, feats, i)
+        spans, decisions, feats, texts = _doc_rows(raw, lang, settings)
+        base = add_doc(spans, decisions, feats, i, texts)
         labels_of: dict[int, set[int]] = {}
         for key, label in (("with", 0), ("without", 1)):
             for snippet in page[key]:
@@ -131,6 +137,7 @@ def collect(settings) -> dict:
         "cue": np.asarray(row_cue),
         "structure": np.asarray(row_structure),
         "alone": np.asarray(row_alone),
+        "text": row_text,
         "items": items,
     }
 
@@ -199,9 +206,9 @@ def cross_validated(data: dict, c: float, folds: int = 5) -> np.ndarray:
     return prob
 
 
-def choose(data: dict, prob: np.ndarray, budget: float) -> tuple[dict, dict]:
+def choose(data: dict, prob: np.ndarray, budget: dict) -> tuple[dict, dict]:
     """Per part (alone / in-page), the (keep, add) thresholds with the best dev recall
-    whose dev wrong-flag rate stays within ``budget`` (the parts do not interact)."""
+    whose dev wrong-flag rate stays within ``budget[part]`` (the parts do not interact)."""
     grid = [round(float(t), 2) for t in np.arange(0.0, 1.0001, 0.02)]
     best = {"alone": (None, -1.0, None), "inpage": (None, -1.0, None)}
     for add in grid[15:]:
@@ -210,7 +217,7 @@ def choose(data: dict, prob: np.ndarray, budget: float) -> tuple[dict, dict]:
                 break
             r = rates(data, prob, {"alone": (keep, add), "inpage": (keep, add)})
             for name in best:
-                if r[name]["wrong_flag_rate"] <= budget and r[name]["recall"] > best[name][1]:
+                if r[name]["wrong_flag_rate"] <= budget[name] and r[name]["recall"] > best[name][1]:
                     best[name] = ((keep, add), r[name]["recall"], r[name])
     return {k: v[0] for k, v in best.items()}, {k: v[2] for k, v in best.items()}
 
@@ -229,7 +236,10 @@ def main(argv=None) -> int:
     from comparekit.settings import Settings
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--budget", type=float, default=0.04, help="max dev wrong-flag rate (alone and in-page)")
+    ap.add_argument(
+        "--budget-alone", type=float, default=0.04, help="max dev wrong-flag rate, one-line documents"
+    )
+    ap.add_argument("--budget-inpage", type=float, default=0.03, help="max dev wrong-flag rate in pages")
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of the regression")
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
     args = ap.parse_args(argv)
@@ -238,8 +248,9 @@ def main(argv=None) -> int:
     base = rates(data, np.ones(len(data["y"])), {"alone": (0.0, 2.0), "inpage": (0.0, 2.0)})
     print(f"rows {len(data['y'])}, labelled {(data['y'] >= 0).sum()}; dev rules only: {base}")
     prob = cross_validated(data, args.c)
-    t, r = choose(data, prob, args.budget)
-    print(f"chosen threshold {t} (dev, 5-fold CV by page, budget {args.budget}): {r}")
+    budget = {"alone": args.budget_alone, "inpage": args.budget_inpage}
+    t, r = choose(data, prob, budget)
+    print(f"chosen threshold {t} (dev, 5-fold CV by page, budget {budget}): {r}")
     if None in t.values():
         return 1
     train = data["y"] >= 0
@@ -268,7 +279,7 @@ def main(argv=None) -> int:
                     "training_data": "shared/data/scrape/trafilatura_eval (evaldata_full.json + html/)",
                     "split": "dev half only: pages at an even index among all pages sorted by URL",
                     "C": args.c,
-                    "budget": args.budget,
+                    "budget": budget,
                     "cv_dev": r,
                     "features": list(FEATURES),
                     "models": models,
