@@ -282,6 +282,18 @@ def test_short_names_with_a_vowel_start_match_only_names(settings):
     assert [d.text for d in found if d.type == "entity_missing"] == ["Ito"]
 
 
+def test_a_country_name_with_lower_case_words_is_one_name(settings):
+    # République dominicaine: "dominicaine" is lower case, yet part of the name.
+    found = divergences(
+        "Diplomats noted that Panama had already recognized Beijing.",
+        "en",
+        "Les diplomates ont constaté que la République dominicaine et le Panama avaient déjà reconnu Pékin.",
+        "fr",
+        settings=settings,
+    )
+    assert [d.text for d in found if d.type == "entity_added"] == ["République dominicaine"]
+
+
 def test_spelling_variants_do_not_match_other_names(settings):
     # gh / ев- / х- readings apply to the words that have them only: Норвегия stays an
     # added country next to North Korea and the United Nations.

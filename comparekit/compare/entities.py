@@ -427,6 +427,20 @@ def extract_entities(
             )
         else:
             cand.append(True)
+    # Country names with lower-case words (République dominicaine, Émirats arabes unis,
+    # Guinée équatoriale): the whole name is one mention.
+    exact = _gazetteer()[0]
+    for k, t in enumerate(tokens):
+        if t.text[:1].isupper() and k not in skip:
+            for n in (3, 2):
+                words = tokens[k : k + n]
+                if (
+                    len(words) == n
+                    and words[-1].text[:1].islower()
+                    and "".join(fold(w.text) for w in words) in exact
+                ):
+                    cand[k : k + n] = [True] * n
+                    break
     orgs = find_phrases(tokens, _org_phrases())
     out = []
     k = 0
