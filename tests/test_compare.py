@@ -294,6 +294,25 @@ def test_a_country_name_with_lower_case_words_is_one_name(settings):
     assert [d.text for d in found if d.type == "entity_added"] == ["République dominicaine"]
 
 
+def test_a_russian_adjective_before_its_noun_is_no_surname(settings):
+    from comparekit.compare.entities import extract_entities
+
+    # "Азиатским играм" (Asian Games) and "Тихоокеанской лагуне" are translated names ...
+    assert not types(
+        "He trained them for the Asian Games in a Pacific lagoon.",
+        "en",
+        "Он подготовил их к Азиатским играм в Тихоокеанской лагуне.",
+        "ru",
+        settings,
+    ) & {"entity_added"}
+    # ... a surname of the same shape before its verb or a function word is a name
+    text = "Вчера Зеленский заявил, что Ковальского также читали."
+    assert [m.text for m in extract_entities(tokenize(text, "ru"), "ru", text=text)] == [
+        "Зеленский",
+        "Ковальского",
+    ]
+
+
 def test_spelling_variants_do_not_match_other_names(settings):
     # gh / ев- / х- readings apply to the words that have them only: Норвегия stays an
     # added country next to North Korea and the United Nations.

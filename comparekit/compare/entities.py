@@ -317,6 +317,33 @@ def _plural_of_common(word: str, lang: str, min_zipf: float, listed_zipf: float)
     return bool(stems) and _zipf(low, lang) >= listed_zipf and any(_zipf(x, lang) >= min_zipf for x in stems)
 
 
+#: Russian verb endings (past, present, reflexive): "Зеленский заявил" is a surname
+#: before its verb, not an adjective before its noun.
+_RU_VERB = re.compile(r"(?:л|ла|ло|ли|ет|ёт|ют|ут|ит|ят|ат|ся|сь)$")
+
+
+def _ru_adjective_before_noun(tokens: list[Token], k: int, text: str | None) -> bool:
+    """A capitalised word of surname shape (-ский, -ской, -ским ...) that resolves to no
+    place and stands right before a lower-case noun is the adjective of a translated name
+    ("Азиатским играм" / Asian Games, "Тихоокеанской лагуне" / a Pacific lagoon), not a
+    surname ("Зеленский заявил": a verb follows; "Зеленский также": a function word)."""
+    from comparekit.segment.kinds import function_words
+
+    t = tokens[k]
+    if k + 1 >= len(tokens) or not _RU_SURNAME.search(t.low) or resolve(fold(t.text)) is not None:
+        return False
+    nxt = tokens[k + 1]
+    if text is not None and text[t.end : nxt.start].strip():
+        return False
+    return (
+        nxt.text[:1].islower()
+        and nxt.text.isalpha()
+        and len(nxt.low) >= 4
+        and nxt.low not in function_words()
+        and not _RU_VERB.search(nxt.low)
+    )
+
+
 def _split_known(
     tokens: list[Token], k: int, end: int, lang: str = "en"
 ) -> list[tuple[int, int, frozenset[str]]]:
@@ -427,6 +454,10 @@ def extract_entities(
             )
         else:
             cand.append(True)
+    if lang == "ru":
+        for k in range(len(tokens)):
+            if cand[k] and _ru_adjective_before_noun(tokens, k, text):
+                cand[k] = False
     # Country names with lower-case words (République dominicaine, Émirats arabes unis,
     # Guinée équatoriale): the whole name is one mention.
     exact = _gazetteer()[0]
