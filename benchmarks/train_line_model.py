@@ -189,6 +189,14 @@ def predict(params, X: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(((X - mean) / scale) @ coef + intercept)))
 
 
+def _parts(data: dict) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(rows a model decides, rows it is trained on): the alone model learns from the
+    one-line documents; the page model from page paragraphs AND the one-line documents
+    (only 629 page paragraphs carry a label; with the 2,951 snippets too, its dev CV
+    in-page recall at 3% wrong flags went 0.704 -> 0.720)."""
+    return [(data["alone"], data["alone"]), (~data["alone"], np.ones_like(data["alone"]))]
+
+
 def cross_validated(data: dict, c: float, folds: int = 5) -> np.ndarray:
     """Out-of-fold probabilities for every row (folds by page; unlabelled rows predicted),
     one model for one-paragraph documents and one for paragraphs of pages."""
@@ -197,9 +205,9 @@ def cross_validated(data: dict, c: float, folds: int = 5) -> np.ndarray:
     fold_of = {p: k % folds for k, p in enumerate(pages)}
     fold = np.asarray([fold_of[p] for p in data["page"]])
     prob = np.zeros(len(data["y"]))
-    for part in (data["alone"], ~data["alone"]):
+    for part, pool in _parts(data):
         for k in range(folds):
-            tr = train & part & (fold != k)
+            tr = train & pool & (fold != k)
             params = fit(data["X"][tr], data["y"][tr], c)
             te = part & (fold == k)
             prob[te] = predict(params, data["X"][te])
@@ -255,12 +263,12 @@ def main(argv=None) -> int:
         return 1
     train = data["y"] >= 0
     models = {}
-    for name, part in (("alone", data["alone"]), ("page", ~data["alone"])):
-        mean, scale, coef, intercept = fit(data["X"][train & part], data["y"][train & part], args.c)
+    for name, (_part, pool) in zip(("alone", "page"), _parts(data)):
+        mean, scale, coef, intercept = fit(data["X"][train & pool], data["y"][train & pool], args.c)
         models[name] = {
             "keep_threshold": t["alone" if name == "alone" else "inpage"][0],
             "add_threshold": t["alone" if name == "alone" else "inpage"][1],
-            "rows": int((train & part).sum()),
+            "rows": int((train & pool).sum()),
             "mean": [round(float(v), 6) for v in mean],
             "scale": [round(float(v), 6) for v in scale],
             "coef": [round(float(v), 6) for v in coef],
