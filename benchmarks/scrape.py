@@ -8,10 +8,11 @@
    flagged when a non-article flag (boilerplate, byline, related_links, tags) covers it.
    recall = flagged ``without`` / all ``without``; wrong-flag rate = flagged ``with`` /
    all ``with`` (precision target: wrong-flag rate <= 5%). Snippets carry no page
-   context, so only cue lists and the strict one-line label rule can fire; in a real
-   document the neighbour rules add more.
-   Pages are split by sorted URL: even = dev half (used to choose cues and settings),
-   odd = held-out half.
+   context, so only cue lists, the strict one-line label rule and the line model's
+   ``alone`` part (comparekit/segment/linemodel.py) can fire; in a real document the
+   neighbour rules add more.
+   Pages are split by sorted URL: even = dev half (used to choose cues and settings, and
+   the only half benchmarks/train_line_model.py reads), odd = held-out half.
    "in-page": the 246 pages whose HTML is in ``html/`` are turned into text the way a
    naive scraper would (lxml, scripts and styles dropped, every block element its own
    paragraph, nothing removed), run through the same stages as one document, and each
