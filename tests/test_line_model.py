@@ -114,6 +114,7 @@ def test_model_flags_get_structure_confidence(settings):
     assert len(flags) == 1
     assert flags[0].evidence["reasons"] == ["model"]
     assert flags[0].confidence == settings.scrape.structure_confidence
+    assert "line classifier" in flags[0].message
     assert raw[flags[0].start : flags[0].end] == "redaktion@example-zeitung.de"
 
 

@@ -74,6 +74,12 @@ def kind_findings(doc: Document, settings: Settings) -> list[Finding]:
                 type_,
                 f"not article text: {what}"
                 + (f", {lines} lines" if lines > 1 else "")
+                + (
+                    " (no cue list matched: a line classifier trained on scraped pages reads its "
+                    "length, capitals, punctuation and neighbours as site text)"
+                    if "model" in reasons
+                    else ""
+                )
                 + "; the scraper copied it from the page around the article",
                 confidence=confidence,
                 severity="info" if type_ == "byline" else "warning",
