@@ -213,6 +213,12 @@ def test_added_country_is_entity_added_naming_it(settings):
             "Il a dit qu'il était inévitable de viser le territoire nord-américain.",
             "fr",
         ),
+        # an English name of common words is translated (compare.name_common_min_zipf_multi_en)
+        (
+            "According to the U.S. Drought Monitor, 40 percent of Arizona is dry.",
+            "Selon le système de surveillance de la sécheresse des États-Unis, 40 % de l'Arizona est sec.",
+            "fr",
+        ),
         # a comma ends a name: "членов Ассамблеи, Комитет" is no name "Ассамблеи Комитет"
         (
             "On the members' title, the Commission favoured another option.",
@@ -311,6 +317,15 @@ def test_a_russian_adjective_before_its_noun_is_no_surname(settings):
         "Зеленский",
         "Ковальского",
     ]
+
+
+def test_russian_names_of_common_words_stay_names():
+    from comparekit.compare.entities import extract_entities
+
+    # Ангелы (angels) and Меркель are common words to wordfreq (4.0 / 4.1): in Russian a
+    # name of two words needs compare.name_common_min_zipf_multi (4.0), not the English bar
+    text = "После встречи канцлера Германии Ангелы Меркель и президента."
+    assert "Ангелы Меркель" in [m.text for m in extract_entities(tokenize(text, "ru"), "ru", text=text)]
 
 
 def test_spelling_variants_do_not_match_other_names(settings):

@@ -497,7 +497,13 @@ def extract_entities(
             words = [t for t in tokens[i:j] if t.low not in _STOP_CONNECT]
             folds = tuple(dict.fromkeys(f for t in words for f in _word_folds(t.text)))
             ids = ids | {label for label, x, y in orgs if x < j and i < y}  # "Белый дом"
-            common_zipf = cfg.name_common_min_zipf if len(words) == 1 else cfg.name_common_min_zipf_multi
+            common_zipf = (
+                cfg.name_common_min_zipf
+                if len(words) == 1
+                else cfg.name_common_min_zipf_multi_en
+                if lang == "en"
+                else cfg.name_common_min_zipf_multi
+            )
             if not words or (not ids and all(_common_word(t.text, lang, common_zipf) for t in words)):
                 # "Supreme Court", "Navy", "Police", "Ассамблеи": capitalised common words
                 # are translated names (compare.name_common_min_zipf, see defaults.toml).
