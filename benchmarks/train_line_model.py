@@ -23,14 +23,13 @@ budget leaves about that margin.
 The final weights are fit on all dev rows and written to comparekit/data/line_model.json
 with the sha256 of the data, the split and the CV numbers.
 
-Run: ``nice -n 10 .venv/bin/python benchmarks/train_line_model.py [--c 0.1]
+Run: ``nice -n 10 .venv/bin/python benchmarks/train_line_model.py [--c 0.01]
 [--budget-alone 0.04] [--budget-inpage 0.03] [--write]``. Needs scikit-learn (the ``test`` extra).
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import hashlib
 import json
 import sys
@@ -47,7 +46,7 @@ import scrape  # noqa: E402
 OUT = ROOT / "comparekit" / "data" / "line_model.json"
 
 
-def _doc_rows(raw: str, lang: str, settings):
+def _doc_rows(raw: str, settings):
     """Paragraph spans (raw offsets), rule decisions and feature rows of one document."""
     from comparekit.clean import clean
     from comparekit.document import Document
@@ -56,7 +55,6 @@ def _doc_rows(raw: str, lang: str, settings):
     from comparekit.segment.linemodel import feature_matrix
 
     doc = segment(clean(Document(id="d", raw_text=raw), settings=settings), settings=settings)
-    doc = dataclasses.replace(doc, language=lang)
     text = doc.text or ""
     paras = paragraphs(text)
     texts = [text[a:b] for a, b in paras]
@@ -78,6 +76,7 @@ def collect(settings) -> dict:
     row_page: list[int] = []
     row_cue: list[bool] = []  # flagged by a cue or list rule (the model never unflags those)
     row_structure: list[bool] = []  # flagged by a structure rule
+    row_open: list[bool] = []  # no kind from the rules (a caption has one): the model may flag it
     row_alone: list[bool] = []  # a one-paragraph document (the "alone" model decides it)
     row_text: list[str] = []
     items = {"alone": [], "inpage": []}  # (label, page, row indices)
@@ -92,6 +91,7 @@ def collect(settings) -> dict:
             flagged = d.kind in KIND_FLAGS
             row_structure.append(flagged and d.reason == "structure")
             row_cue.append(flagged and d.reason != "structure")
+            row_open.append(d.kind is None)
             row_alone.append(len(decisions) == 1)
         return base
 
@@ -99,12 +99,11 @@ def collect(settings) -> dict:
         if i % 2:
             continue  # held-out half: never read here
         page = pages[url]
-        lang = scrape._page_language(page["with"], settings)
         for key, label in (("with", 0), ("without", 1)):
             for snippet in page[key]:
                 if not snippet.strip():
                     continue
-                spans, decisions, feats, texts = _doc_rows(snippet, lang, settings)
+                spans, decisions, feats, texts = _doc_rows(snippet, settings)
                 base = add_doc(spans, decisions, feats, i, texts)
                 idx = list(range(base, base + len(feats)))
                 for j in idx:
@@ -114,7 +113,7 @@ def collect(settings) -> dict:
         if not html.exists():
             continue
         raw = scrape.naive_page_text(html.read_bytes())
-        spans, decisions, feats, texts = _doc_rows(raw, lang, settings)
+        spans, decisions, feats, texts = _doc_rows(raw, settings)
         base = add_doc(spans, decisions, feats, i, texts)
         labels_of: dict[int, set[int]] = {}
         for key, label in (("with", 0), ("without", 1)):
@@ -136,6 +135,7 @@ def collect(settings) -> dict:
         "page": np.asarray(row_page),
         "cue": np.asarray(row_cue),
         "structure": np.asarray(row_structure),
+        "open": np.asarray(row_open),
         "alone": np.asarray(row_alone),
         "text": row_text,
         "items": items,
@@ -146,23 +146,18 @@ def rates(data: dict, prob: np.ndarray, thresholds: dict) -> dict:
     """Wrong-flag rate and recall (alone / in-page) with the rules plus the model.
     ``thresholds``: part ("alone" / "inpage") -> (keep, add): a line the rules left open
     is flagged at ``p >= add``, a structure-rule flag is kept at ``p >= keep``."""
-    from comparekit.segment.linemodel import FEATURES
+    from comparekit.segment.linemodel import page_additions_allowed
+    from comparekit.settings import Settings
 
     keep = np.where(data["alone"], thresholds["alone"][0], thresholds["inpage"][0])
     add = np.where(data["alone"], thresholds["alone"][1], thresholds["inpage"][1])
-    # the run-time limits of a page model's additions (kinds._model_pass with the default
-    # settings): a rule flag within 3 lines, not the first line, no sentence end
-    X = data["X"]
-    may_add = data["alone"] | (
-        (X[:, FEATURES.index("window_flagged")] > 0)
-        & (X[:, FEATURES.index("first")] == 0)
-        & (X[:, FEATURES.index("ends_sentence")] == 0)
+    # the run-time limits of a page model's additions (kinds._model_pass), with the
+    # shipped segment.line_model_add_* settings
+    seg = Settings().segment
+    may_add = data["alone"] | page_additions_allowed(
+        data["X"], near_flag=seg.line_model_add_near_flag, sentences=seg.line_model_add_sentences
     )
-    flag = (
-        data["cue"]
-        | (data["structure"] & (prob >= keep))
-        | (~data["cue"] & ~data["structure"] & may_add & (prob >= add))
-    )
+    flag = data["cue"] | (data["structure"] & (prob >= keep)) | (data["open"] & may_add & (prob >= add))
     out = {}
     for name, items in data["items"].items():
         n = [0, 0]
@@ -248,7 +243,8 @@ def main(argv=None) -> int:
         "--budget-alone", type=float, default=0.04, help="max dev wrong-flag rate, one-line documents"
     )
     ap.add_argument("--budget-inpage", type=float, default=0.03, help="max dev wrong-flag rate in pages")
-    ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of the regression")
+    # 0.01: the shipped model's C (over 0.1 and 1, by dev CV recall; see defaults.toml [segment])
+    ap.add_argument("--c", type=float, default=0.01, help="inverse L2 strength of the regression")
     ap.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(ROOT)}")
     args = ap.parse_args(argv)
     settings = Settings().replace("segment", line_model=False)

@@ -118,11 +118,37 @@ def test_model_flags_get_structure_confidence(settings):
     assert raw[flags[0].start : flags[0].end] == "redaktion@example-zeitung.de"
 
 
-def test_weights_file_is_plain_json():
-    from importlib import resources
+def test_weights_for_other_features_are_refused():
+    raw = json.loads(json.dumps(linemodel.load_model()))
+    assert linemodel.checked(raw) is raw
+    raw["features"] = list(reversed(raw["features"]))
+    with pytest.raises(ValueError, match="other features"):
+        linemodel.checked(raw)
 
-    raw = resources.files("comparekit.data").joinpath("line_model.json").read_text("utf-8")
-    assert (
-        json.loads(raw)["models"]["alone"]["intercept"]
-        == linemodel.load_model()["models"]["alone"]["intercept"]
-    )
+
+def test_neighbour_features_on_a_long_document(settings):
+    """prose_distance (a bisection) against the plain definition, and the page model's
+    addition limits read from the same rows; a document of 3,000 lines."""
+    paras = [PROSE if i % 7 == 3 else f"Menu item {i}" for i in range(3000)]
+    rules = classify_paragraphs(paras, settings=settings.replace("segment", line_model=False))
+    rows = linemodel.feature_matrix(paras, rules, prose_min_words=settings.segment.tail_prose_min_words)
+    col = {name: k for k, name in enumerate(linemodel.FEATURES)}
+    prose = [i for i, d in enumerate(rules) if d.kind is None and paras[i] == PROSE]
+    assert prose
+    for i in (0, 1, 2, 3, 4, 1500, 2999):
+        want = min(abs(i - j) for j in prose)
+        assert rows[i][col["prose_distance"]] == pytest.approx(math.log1p(want))
+    allowed = linemodel.page_additions_allowed(rows, near_flag=True, sentences=False)
+    assert not allowed[0]  # the headline position
+    assert not any(allowed[i] for i in prose)  # they end a sentence
+    assert all(bool(allowed[i]) == (rows[i][col["window_flagged"]] > 0) for i in (1, 2, 5, 6, 1500))
+    decisions = classify_paragraphs(paras, settings=settings)
+    assert len(decisions) == 3000 and all(decisions[i].kind is None for i in prose)
+
+
+def test_empty_and_one_line_documents(settings):
+    assert classify_paragraphs([], settings=settings) == []
+    assert linemodel.probabilities([], "page") == []
+    rows = linemodel.feature_matrix(["Hello."], [KindDecision(None)], prose_min_words=25)
+    assert rows[0][linemodel.FEATURES.index("alone")] == 1.0
+    assert all(math.isfinite(v) for v in rows[0])

@@ -248,25 +248,23 @@ def _model_pass(paragraphs: list[str], decisions: list[KindDecision], seg: Any) 
     boilerplate (reason ``model``) at a probability of at least the ``*_add`` threshold,
     and a structure-rule flag is dropped below the ``*_keep`` threshold. A document of one
     paragraph has its own model and thresholds (``alone``; no neighbours to read)."""
-    from comparekit.segment.linemodel import FEATURES, feature_matrix, probabilities
+    from comparekit.segment.linemodel import feature_matrix, page_additions_allowed, probabilities
 
     if not paragraphs:
         return decisions
     rows = feature_matrix(paragraphs, decisions, prose_min_words=seg.tail_prose_min_words)
     if len(paragraphs) == 1:
         part, keep, add = "alone", seg.line_model_alone_keep, seg.line_model_alone_add
+        may_add = [True]
     else:
         part, keep, add = "page", seg.line_model_page_keep, seg.line_model_page_add
-    near_flag = FEATURES.index("window_flagged")
+        may_add = page_additions_allowed(
+            rows, near_flag=seg.line_model_add_near_flag, sentences=seg.line_model_add_sentences
+        )
     out = list(decisions)
     for i, p in enumerate(probabilities(rows, part)):
         d = decisions[i]
-        lonely = part == "page" and seg.line_model_add_near_flag and not rows[i][near_flag]
-        headline = part == "page" and i == 0  # as in the rules: the headline position
-        sentence = (
-            part == "page" and not seg.line_model_add_sentences and _ends_sentence(paragraphs[i].strip())
-        )
-        if d.kind is None and p >= add and not (lonely or headline or sentence):
+        if d.kind is None and p >= add and may_add[i]:
             out[i] = KindDecision("boilerplate", "model")
         elif d.reason == "structure" and p < keep:
             out[i] = KindDecision(None)

@@ -11,18 +11,28 @@ data and the split they were trained on. ``benchmarks/train_line_model.py`` trai
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # pragma: no cover
-    from comparekit.segment.kinds import KindDecision
+from comparekit.segment.kinds import _WORD, KindDecision, _covered_script, _ends_sentence, function_words
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_TERMINAL = ".!?…。！？"
+# The feature recipe below (bins, windows, caps) is part of the trained model: changing any
+# of these numbers changes what the weights mean, so retrain (benchmarks/train_line_model.py).
+# They were fixed by hand before training, not tuned.
+#: A neighbour of at most this many words is "short" (prev_short / next_short).
+SHORT_NEIGHBOUR_WORDS = 6
+#: The window of the window_ends_sentence / window_flagged features: this many paragraphs
+#: on each side (also the reach of ``segment.line_model_add_near_flag``).
+WINDOW = 3
+#: The window of window_log_words: this many paragraphs on each side.
+CLOSE_WINDOW = 2
+#: Mean word length is capped here (then divided by 10), so a URL-like token does not dominate.
+MAX_MEAN_WORD_LENGTH = 20.0
 _SEPARATORS = re.compile(r"[|·»›•/\\>]|\s[-–—]\s")
 _INNER_END = re.compile(r"[.!?…] +\S")
 _DATE = re.compile(
@@ -84,19 +94,8 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def _ends_sentence(text: str) -> bool:
-    stripped = text.rstrip("\"'”’»)] \u00a0")
-    return bool(stripped) and stripped[-1] in _TERMINAL
-
-
-def _covered(word: str) -> bool:
-    return all(ch < "\u0250" or "\u0400" <= ch < "\u0530" or "\u1e00" <= ch < "\u1f00" for ch in word)
-
-
 def _own(text: str) -> dict[str, float]:
     """Features of the paragraph alone."""
-    from comparekit.segment.kinds import function_words
-
     words = text.split()
     n = len(words)
     letters = _WORD.findall(text)
@@ -119,18 +118,26 @@ def _own(text: str) -> dict[str, float]:
         "inner_sentence_ends": math.log1p(len(_INNER_END.findall(text))),
         "function_word_share": sum(w.lower() in fw for w in letters) / nl,
         "no_function_word": float(not any(w.lower() in fw for w in letters)),
-        "covered_script": float(bool(letters) and all(_covered(w) for w in letters)),
+        "covered_script": float(bool(letters) and all(_covered_script(w) for w in letters)),
         "starts_lower": float(first.islower()),
         "starts_digit": float(first.isdigit()),
         "ends_colon": float(text.rstrip().endswith(":")),
         "comma_per_word": min(text.count(",") / max(n, 1), 1.0),
-        "mean_word_length": min(sum(len(w) for w in letters) / nl, 20.0) / 10.0,
+        "mean_word_length": min(sum(len(w) for w in letters) / nl, MAX_MEAN_WORD_LENGTH) / 10.0,
         "separators": math.log1p(len(_SEPARATORS.findall(text))),
         "date_like": float(bool(_DATE.search(text))),
         "url_like": float(bool(_URLISH.search(text))),
         "symbols": float(bool(_SYMBOLS.search(text))),
     }
     return f
+
+
+def _nearest(sorted_positions: list[int], i: int, *, default: int) -> int:
+    """Distance from ``i`` to the nearest of ``sorted_positions`` (``default`` when there is
+    none); a bisection, so a document of thousands of lines stays linear-ish."""
+    k = bisect.bisect_left(sorted_positions, i)
+    near = [abs(sorted_positions[j] - i) for j in (k - 1, k) if 0 <= j < len(sorted_positions)]
+    return min(near, default=default)
 
 
 def feature_matrix(
@@ -153,9 +160,9 @@ def feature_matrix(
     logw = [math.log1p(k) for k in nwords]
     rows = []
     for i, t in enumerate(texts):
-        near = [j for j in range(i - 3, i + 4) if 0 <= j < n and j != i]
-        close = [j for j in near if abs(j - i) <= 2]
-        distance = min((abs(i - j) for j in prose), default=n) if prose else n
+        near = [j for j in range(i - WINDOW, i + WINDOW + 1) if 0 <= j < n and j != i]
+        close = [j for j in near if abs(j - i) <= CLOSE_WINDOW]
+        distance = _nearest(prose, i, default=n)
         f = _own(t)
         f.update(
             rule_structure=float(decisions[i].reason == "structure"),
@@ -174,8 +181,8 @@ def feature_matrix(
             next_log_words=math.log1p(nwords[i + 1]) if i + 1 < n else 0.0,
             prev_ends_sentence=float(i > 0 and ends[i - 1]),
             next_ends_sentence=float(i + 1 < n and ends[i + 1]),
-            prev_short=float(i > 0 and nwords[i - 1] <= 6),
-            next_short=float(i + 1 < n and nwords[i + 1] <= 6),
+            prev_short=float(i > 0 and nwords[i - 1] <= SHORT_NEIGHBOUR_WORDS),
+            next_short=float(i + 1 < n and nwords[i + 1] <= SHORT_NEIGHBOUR_WORDS),
             window_log_words=sum(logw[j] for j in close) / len(close) if close else 0.0,
             window_ends_sentence=sum(ends[j] for j in near) / len(near) if near else 0.0,
             window_flagged=sum(flagged[j] for j in near) / len(near) if near else 0.0,
@@ -188,7 +195,14 @@ def feature_matrix(
 @lru_cache(maxsize=1)
 def load_model() -> dict[str, Any]:
     """The weights (``comparekit/data/line_model.json``); checks the feature names."""
-    raw = json.loads(resources.files("comparekit.data").joinpath("line_model.json").read_text("utf-8"))
+    return checked(
+        json.loads(resources.files("comparekit.data").joinpath("line_model.json").read_text("utf-8"))
+    )
+
+
+def checked(raw: dict[str, Any]) -> dict[str, Any]:
+    """``raw`` (a line_model.json's content) when its feature names are :data:`FEATURES`,
+    in order; else a ValueError (weights read against other features would be nonsense)."""
     if tuple(raw["features"]) != FEATURES:
         raise ValueError(
             "line_model.json was trained on other features: retrain (benchmarks/train_line_model.py)"
@@ -207,3 +221,22 @@ def probabilities(rows: list[list[float]], part: str) -> list[float]:
     x = (np.asarray(rows, dtype=float) - np.asarray(model["mean"])) / np.asarray(model["scale"])
     z = x @ np.asarray(model["coef"]) + float(model["intercept"])
     return (1.0 / (1.0 + np.exp(-z))).tolist()
+
+
+def page_additions_allowed(rows: Any, *, near_flag: bool, sentences: bool) -> Any:
+    """Which page paragraphs (feature rows ``[n, len(FEATURES)]``) the page model may flag
+    when the rules left them open: never the first line (the headline position, as in the
+    rules); with ``near_flag`` (``segment.line_model_add_near_flag``) only next to a rule
+    flag (within :data:`WINDOW` lines); without ``sentences``
+    (``segment.line_model_add_sentences``) never a line that ends a sentence. A boolean
+    array; shared by :func:`comparekit.segment.kinds._model_pass` and the training script's
+    threshold search, so both apply the same limits."""
+    import numpy as np
+
+    x = np.asarray(rows, dtype=float).reshape(-1, len(FEATURES))
+    allowed = x[:, FEATURES.index("first")] == 0
+    if near_flag:
+        allowed &= x[:, FEATURES.index("window_flagged")] > 0
+    if not sentences:
+        allowed &= x[:, FEATURES.index("ends_sentence")] == 0
+    return allowed
