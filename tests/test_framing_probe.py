@@ -120,9 +120,21 @@ def test_probe_not_used_under_other_settings(settings, caplog, own_prototype_cac
 
 
 def test_tampered_probe_is_detected():
-    params = json.loads(json.dumps(SHIPPED["params"]))
-    params["frames"]["conflict"]["bias"] += 0.001
-    assert pr.params_sha256(params) != SHIPPED["params_sha256"]
+    assert pr.parse(json.loads(json.dumps(SHIPPED)))["bias"].shape == (5,)
+    tampered = json.loads(json.dumps(SHIPPED))
+    tampered["params"]["frames"]["conflict"]["bias"] += 0.001
+    with pytest.raises(ValueError, match="params_sha256"):
+        pr.parse(tampered)
+
+
+def test_mix_and_predict_are_the_documented_formulas(settings):
+    probe = pr.load()
+    x = np.random.default_rng(0).normal(size=(3, probe["mean"].shape[0]))
+    z = ((x - probe["mean"]) / probe["scale"]) @ probe["weights"].T + probe["bias"]
+    np.testing.assert_allclose(pr.predict(probe, x), 1 / (1 + np.exp(-z)), rtol=1e-12)
+    w = settings.framing.probe_weight
+    assert pr.mix(0.2, 0.6, settings=settings) == pytest.approx((1 - w) * 0.2 + w * 0.6)
+    assert pr.mix(0.2, 0.6, settings=settings.replace("framing", probe_weight=1.0)) == pytest.approx(0.6)
 
 
 # The same short NFC-like stories in French and Russian (written for this test, not taken

