@@ -44,6 +44,10 @@ sys.path.insert(0, str(ROOT))
 import scrape  # noqa: E402
 
 OUT = ROOT / "comparekit" / "data" / "line_model.json"
+#: The (keep, add) threshold search: steps of 0.02 on [0, 1], keep <= add, and add from 0.3
+#: up (fixed by hand, not tuned: the chosen add thresholds are 0.8 and above, far from 0.3).
+THRESHOLD_STEP = 0.02
+MIN_ADD_THRESHOLD = 0.3
 
 
 def _doc_rows(raw: str, settings):
@@ -212,9 +216,9 @@ def cross_validated(data: dict, c: float, folds: int = 5) -> np.ndarray:
 def choose(data: dict, prob: np.ndarray, budget: dict) -> tuple[dict, dict]:
     """Per part (alone / in-page), the (keep, add) thresholds with the best dev recall
     whose dev wrong-flag rate stays within ``budget[part]`` (the parts do not interact)."""
-    grid = [round(float(t), 2) for t in np.arange(0.0, 1.0001, 0.02)]
+    grid = [round(float(t), 2) for t in np.arange(0.0, 1.0001, THRESHOLD_STEP)]
     best = {"alone": (None, -1.0, None), "inpage": (None, -1.0, None)}
-    for add in grid[15:]:
+    for add in (t for t in grid if t >= MIN_ADD_THRESHOLD):
         for keep in grid:
             if keep > add:
                 break
