@@ -152,3 +152,24 @@ def test_empty_and_one_line_documents(settings):
     rows = linemodel.feature_matrix(["Hello."], [KindDecision(None)], prose_min_words=25)
     assert rows[0][linemodel.FEATURES.index("alone")] == 1.0
     assert all(math.isfinite(v) for v in rows[0])
+
+
+def test_a_flag_of_cue_and_model_lines_does_not_say_no_cue_matched(settings):
+    from comparekit.clean import clean
+    from comparekit.detect.scrape import detect
+    from comparekit.document import Document
+    from comparekit.segment import segment
+
+    raw = "\n\n".join(
+        ["Rates rise again", PROSE, PROSE2, "Share this article.", "redaktion@example-zeitung.de"]
+    )
+    doc = segment(clean(Document(id="x", raw_text=raw + "\n"), settings=settings), settings=settings)
+    flags = [f for f in detect(doc, settings=settings) if f.type == "boilerplate"]
+    assert len(flags) == 1 and flags[0].evidence["lines"] == 2
+    assert "model" in flags[0].evidence["reasons"] and "cue:boilerplate" in flags[0].evidence["reasons"]
+    assert "no cue list matched" not in flags[0].message
+    assert "line classifier" in flags[0].message
+    assert flags[0].confidence == settings.scrape.cue_confidence
+    # raw offsets: the flag covers exactly the two lines (a cleaned document's blank line kept)
+    assert flags[0].text == "Share this article.\n\nredaktion@example-zeitung.de"
+    assert raw[flags[0].start : flags[0].end] == flags[0].text

@@ -45,6 +45,22 @@ def _runs(doc: Document) -> list[list[Segment]]:
     return runs
 
 
+def _model_note(reasons: list[str], by_structure: bool) -> str:
+    """What a flag's message says when the learned line classifier (reason ``model``)
+    marked some of its lines: that no cue list matched only when none did."""
+    if "model" not in reasons:
+        return ""
+    if by_structure:
+        return (
+            " (no cue list matched: a line classifier trained on scraped pages reads its"
+            " length, capitals, punctuation and neighbours as site text)"
+        )
+    return (
+        " (a cue list matched some lines; a line classifier trained on scraped pages reads"
+        " the others' length, capitals, punctuation and neighbours as site text)"
+    )
+
+
 def kind_findings(doc: Document, settings: Settings) -> list[Finding]:
     """One flag per block of non-article lines (kinds from comparekit.segment.kinds)."""
     from comparekit.segment.kinds import classify_paragraphs
@@ -74,12 +90,7 @@ def kind_findings(doc: Document, settings: Settings) -> list[Finding]:
                 type_,
                 f"not article text: {what}"
                 + (f", {lines} lines" if lines > 1 else "")
-                + (
-                    " (no cue list matched: a line classifier trained on scraped pages reads its "
-                    "length, capitals, punctuation and neighbours as site text)"
-                    if "model" in reasons
-                    else ""
-                )
+                + _model_note(reasons, by_structure)
                 + "; the scraper copied it from the page around the article",
                 confidence=confidence,
                 severity="info" if type_ == "byline" else "warning",
