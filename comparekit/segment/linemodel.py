@@ -1,12 +1,22 @@
 """A small learned paragraph classifier: is this paragraph site text rather than article?
 
-Logistic regression over language-independent features of a paragraph and its place in
-the document (length, capitals, digits, sentence ends, function-word share, position,
-repetition, separators, dates, neighbours and what the rules of
-:mod:`comparekit.segment.kinds`, cue lists included, said about it and its neighbours). Inference is numpy only;
-the weights live in ``comparekit/data/line_model.json`` with the sha256 of the training
-data and the split they were trained on. ``benchmarks/train_line_model.py`` trains them
-(scikit-learn) on the dev half of trafilatura's benchmark only.
+Logistic regression over features of a paragraph and its place in the document, computed
+the same way for every language and naming no word (length, capitals, digits, sentence
+ends, position, repetition, separators, dates, neighbours and what the rules of
+:mod:`comparekit.segment.kinds`, cue lists included, said about it and its neighbours);
+only the function-word share and ``covered_script`` depend on a language: they read the
+function words of kinds' nine Latin / Cyrillic languages, so in another script a
+paragraph has share 0 and ``covered_script`` 0. Inference is numpy only; the weights
+live in ``comparekit/data/line_model.json`` with the sha256 of the training data and the
+split they were trained on. ``benchmarks/train_line_model.py`` trains them
+(scikit-learn) on the dev half of trafilatura's benchmark only (mostly German and
+English pages).
+
+Where it acts (:func:`comparekit.segment.kinds._model_pass`): a line the rules left open
+is flagged at ``P >= segment.line_model_*_add`` (page lines only within the limits of
+:func:`page_additions_allowed`), a structure-rule flag is dropped below ``*_keep``;
+cue and list rule flags are never changed. A document of one paragraph has its own
+model (``alone``).
 """
 
 from __future__ import annotations
