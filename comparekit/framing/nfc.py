@@ -228,7 +228,7 @@ def nested_probe_cross_validate(
     x = probe_matrix(features, settings=settings)
     scores = frame_scores(features, settings=settings)
     grid = list(settings.framing.probe_c_grid)
-    macros, per_frame, chosen = [], [], []
+    runs, chosen = [], []
     for seed in range(seeds):
         perm = np.random.RandomState(seed).permutation(len(gold))
         pred = np.zeros_like(gold)
@@ -241,16 +241,19 @@ def nested_probe_cross_validate(
                 t = best_threshold(pr.mix(scores[train, k], oof[train, k], settings=settings), gold[train, k])
                 p = _apply_probe(fits, (k, cs[k]), x[test])
                 pred[test, k] = pr.mix(scores[test, k], p, settings=settings) >= t
-        res = prf(gold, pred)
-        macros.append(res["macro"]["f1"])
-        per_frame.append([res[f]["f1"] for f in NFC_FRAMES.values()])
-    mean = np.mean(per_frame, axis=0)
+        runs.append(prf(gold, pred))
+    return _summary(runs) | {"chosen_c": {str(c): chosen.count(c) for c in sorted(set(chosen))}}
+
+
+def _summary(runs: list[dict]) -> dict:
+    """Mean macro-F1 over repeated CV runs (:func:`prf` results), its min and max, and
+    the mean F1 per frame."""
+    macros = [r["macro"]["f1"] for r in runs]
     return {
         "macro_f1": float(np.mean(macros)),
         "macro_f1_min": float(np.min(macros)),
         "macro_f1_max": float(np.max(macros)),
-        "f1": {f: float(mean[k]) for k, f in enumerate(NFC_FRAMES.values())},
-        "chosen_c": {str(c): chosen.count(c) for c in sorted(set(chosen))},
+        "f1": {f: float(np.mean([r[f]["f1"] for r in runs])) for f in NFC_FRAMES.values()},
     }
 
 
@@ -305,7 +308,7 @@ def calibrate(scores: np.ndarray, gold: np.ndarray) -> dict[str, float]:
 def cross_validate(scores: np.ndarray, gold: np.ndarray, *, folds: int = 5, seeds: int = 5) -> dict:
     """Thresholds fit on k-1 folds and applied to the held-out fold, repeated over
     ``seeds`` shuffles: mean per-frame F1 and macro-F1 (and their spread over seeds)."""
-    macros, per_frame = [], []
+    runs = []
     for seed in range(seeds):
         perm = np.random.RandomState(seed).permutation(len(gold))
         pred = np.zeros_like(gold)
@@ -314,16 +317,8 @@ def cross_validate(scores: np.ndarray, gold: np.ndarray, *, folds: int = 5, seed
             for k in range(gold.shape[1]):
                 t = best_threshold(scores[train, k], gold[train, k])
                 pred[test, k] = scores[test, k] >= t
-        res = prf(gold, pred)
-        macros.append(res["macro"]["f1"])
-        per_frame.append([res[f]["f1"] for f in NFC_FRAMES.values()])
-    mean = np.mean(per_frame, axis=0)
-    return {
-        "macro_f1": float(np.mean(macros)),
-        "macro_f1_min": float(np.min(macros)),
-        "macro_f1_max": float(np.max(macros)),
-        "f1": {f: float(mean[k]) for k, f in enumerate(NFC_FRAMES.values())},
-    }
+        runs.append(prf(gold, pred))
+    return _summary(runs)
 
 
 def _threshold_predictions(
@@ -351,7 +346,7 @@ def nested_cross_validate(
     how often each settings key was chosen.
     """
     keys = sorted(grid_scores)
-    macros, per_frame, chosen = [], [], []
+    runs, chosen = [], []
     for seed in range(seeds):
         perm = np.random.RandomState(seed).permutation(len(gold))
         pred = np.zeros_like(gold)
@@ -368,18 +363,8 @@ def nested_cross_validate(
             best = max(keys, key=lambda k: (inner_f1[k], -keys.index(k)))  # ties: first key
             chosen.append(best)
             pred[test] = _threshold_predictions(grid_scores[best], gold, train, test)
-        res = prf(gold, pred)
-        macros.append(res["macro"]["f1"])
-        per_frame.append([res[f]["f1"] for f in NFC_FRAMES.values()])
-    mean = np.mean(per_frame, axis=0)
-    counts = {str(list(k)): chosen.count(k) for k in keys if chosen.count(k)}
-    return {
-        "macro_f1": float(np.mean(macros)),
-        "macro_f1_min": float(np.min(macros)),
-        "macro_f1_max": float(np.max(macros)),
-        "f1": {f: float(mean[k]) for k, f in enumerate(NFC_FRAMES.values())},
-        "chosen": counts,
-    }
+        runs.append(prf(gold, pred))
+    return _summary(runs) | {"chosen": {str(list(k)): chosen.count(k) for k in keys if chosen.count(k)}}
 
 
 def grid_frame_scores(features: list[dict], *, settings: Settings) -> dict[tuple, np.ndarray]:
