@@ -229,11 +229,9 @@ def nested_probe_cross_validate(
     scores = frame_scores(features, settings=settings)
     grid = list(settings.framing.probe_c_grid)
     runs, chosen = [], []
-    for seed in range(seeds):
-        perm = np.random.RandomState(seed).permutation(len(gold))
+    for seed, splits in outer_splits(len(gold), folds=folds, seeds=seeds):
         pred = np.zeros_like(gold)
-        for test in np.array_split(perm, folds):
-            train = np.setdiff1d(perm, test)
+        for train, test in splits:
             cs, oof = choose_probe_c(x, gold, train, grid, seed=1000 + seed, folds=folds)
             chosen += cs
             fits = fit_logistic(x[train], gold[train], sorted(set(cs)))
@@ -243,6 +241,17 @@ def nested_probe_cross_validate(
                 pred[test, k] = pr.mix(scores[test, k], p, settings=settings) >= t
         runs.append(prf(gold, pred))
     return _summary(runs) | {"chosen_c": {str(c): chosen.count(c) for c in sorted(set(chosen))}}
+
+
+def outer_splits(n: int, *, folds: int, seeds: int) -> list[tuple[int, list[tuple[np.ndarray, np.ndarray]]]]:
+    """The outer CV splits every estimate here shares: per shuffle ``seed`` (0 ..
+    ``seeds - 1``) the articles permuted by that seed and cut into ``folds`` test folds,
+    each with the rest as its training part: ``[(seed, [(train, test), ...]), ...]``."""
+    out = []
+    for seed in range(seeds):
+        perm = np.random.RandomState(seed).permutation(n)
+        out.append((seed, [(np.setdiff1d(perm, test), test) for test in np.array_split(perm, folds)]))
+    return out
 
 
 def _summary(runs: list[dict]) -> dict:
@@ -309,11 +318,9 @@ def cross_validate(scores: np.ndarray, gold: np.ndarray, *, folds: int = 5, seed
     """Thresholds fit on k-1 folds and applied to the held-out fold, repeated over
     ``seeds`` shuffles: mean per-frame F1 and macro-F1 (and their spread over seeds)."""
     runs = []
-    for seed in range(seeds):
-        perm = np.random.RandomState(seed).permutation(len(gold))
+    for _seed, splits in outer_splits(len(gold), folds=folds, seeds=seeds):
         pred = np.zeros_like(gold)
-        for test in np.array_split(perm, folds):
-            train = np.setdiff1d(perm, test)
+        for train, test in splits:
             for k in range(gold.shape[1]):
                 t = best_threshold(scores[train, k], gold[train, k])
                 pred[test, k] = scores[test, k] >= t
@@ -347,11 +354,9 @@ def nested_cross_validate(
     """
     keys = sorted(grid_scores)
     runs, chosen = [], []
-    for seed in range(seeds):
-        perm = np.random.RandomState(seed).permutation(len(gold))
+    for seed, splits in outer_splits(len(gold), folds=folds, seeds=seeds):
         pred = np.zeros_like(gold)
-        for test in np.array_split(perm, folds):
-            train = np.setdiff1d(perm, test)
+        for train, test in splits:
             inner_perm = np.random.RandomState(1000 + seed).permutation(train)
             inner_f1 = {}
             for key in keys:
