@@ -252,6 +252,30 @@ def test_a_country_is_not_named_by_another_country_of_close_spelling(settings):
     ) & {"entity_missing", "entity_added"}
 
 
+def test_a_long_other_side_is_searched_by_the_same_rules(settings):
+    # Above entities._LARGE distinct words the other side is searched through an index
+    # (comparable mode passes the whole other document): the other-country and the
+    # vowel-start rules hold there too.
+    from comparekit.compare import entities
+
+    letters = "бвгдклмнпрст"
+    filler = " ".join(f"{x}о{y}ам" for x in letters for y in letters)  # 144 words ...
+    filler = " ".join(f"{w} {w}ом {w}ами" for w in filler.split())  # ... 432 distinct
+    long_ru = f"Партии выступают за отделение от Испании. Стоит отдать должное «Эр». {filler}."
+    other = entities.OtherSide(tokenize(long_ru, "ru"), long_ru)
+    assert len(other.folds) > entities._LARGE
+
+    def mention(name):
+        text = f"Credit goes to {name} this year."
+        (m,) = entities.extract_entities(tokenize(text, "en"), "en")
+        assert m.text == name
+        return m
+
+    ratio = settings.compare.entity_min_ratio
+    assert not entities.present(mention("Japan"), other, min_ratio=ratio)
+    assert entities.present(mention("Ayr"), other, min_ratio=ratio)
+
+
 def test_a_plural_is_a_word_only_at_a_sentence_start(settings):
     from comparekit.compare.entities import extract_entities
 

@@ -716,16 +716,23 @@ def _present_indexed(f: str, other: OtherSide, min_ratio: float) -> bool:
         for g in other.folds[start:]:
             if not g.startswith(f[:4]):
                 break
-            if _word_match(f, g, min_ratio):
+            if _word_match(f, g, min_ratio) and not _another_place(f, g):
                 return True
         cutoff = min_ratio if len(f) < 5 else min_ratio - 12
         hit = process.extractOne(f, long_words, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if hit is not None and _word_match(f, hit[0], min_ratio):
+        if hit is not None and _word_match(f, hit[0], min_ratio) and not _another_place(f, hit[0]):
             return True
     for sk in set(skeletons(f)) | {x[:-1] for x in skeletons(f) if len(x) >= 4}:
-        if any(_skeleton_match(f, g) for g in by_skel.get(sk, ())):
+        if any(_skeleton_match(f, g) and not _another_place(f, g) for g in by_skel.get(sk, ())):
             return True
     return False
+
+
+def _present_scanned(f: str, other: OtherSide, min_ratio: float) -> bool:
+    """:func:`present` for one folded word against a short text: every word compared."""
+    if any(_word_match(f, g, min_ratio) and not _another_place(f, g) for g in other.folds):
+        return True
+    return any(_skeleton_match(f, g) and not _another_place(f, g) for g in other.cap_folds)
 
 
 def named_in(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bool:
@@ -757,19 +764,11 @@ def present(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bo
     """Whether ``mention`` (one side) is named anywhere in ``other`` (the other side)."""
     if mention.ids & other.ids:
         return True
-    large = len(other.folds) > _LARGE
+    search = _present_indexed if len(other.folds) > _LARGE else _present_scanned
     for f in mention.folds:
         if len(f) < 2:
             continue
-        if large:
-            if _present_indexed(f, other, min_ratio):
-                return True
-            continue
-        if any(_word_match(f, g, min_ratio) and not _another_place(f, g) for g in other.folds):
-            return True
-        if any(_skeleton_match(f, g) and not _another_place(f, g) for g in other.cap_folds):
-            return True
-        if any(_vowel_match(f, g) for g in other.name_folds):
+        if search(f, other, min_ratio) or any(_vowel_match(f, g) for g in other.name_folds):
             return True
     fn = external_normaliser()
     if fn is not None:
