@@ -224,7 +224,7 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         for k, w in enumerate(lows):
             if w == "pas" and lows[k + 1 : k + 2] == ["sans"]:
                 skip.add(k)
-                skip.update(j for j in range(max(0, k - 6), k) if lows[j] in ("ne", "n"))
+                skip.update(_fr_nes_before(lows, k))
     if lang == "ru":
         # Concessive "как бы на то ни уповали", "сколько бы он ни старался" (however
         # much): the "ни" a few words after "бы" negates nothing ("бы ни" side by side is
@@ -299,11 +299,16 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
     return out
 
 
+def _fr_nes_before(lows: list[str], k: int) -> list[int]:
+    """Indices of the French "ne" / "n'" within six words before ``k``: the "ne" a
+    "pas" at ``k`` may close."""
+    return [j for j in range(max(0, k - 6), k) if lows[j] in ("ne", "n")]
+
+
 def _fr_open_ne(lows: list[str], k: int) -> bool:
     """Whether a French "ne" within six words before ``k`` still waits for its partner
     (no pas, jamais, plus, rien ... between it and ``k``)."""
-    window = range(max(0, k - 6), k)
-    nes = [j for j in window if lows[j] in ("ne", "n")]
+    nes = _fr_nes_before(lows, k)
     return bool(nes) and not _FR_PARTNERS & set(lows[nes[-1] + 1 : k])
 
 
@@ -331,7 +336,7 @@ def _positive_negations(lows: list[str], lang: str, words: set[str]) -> set[int]
             continue
         out.add(k)
         if lang == "fr" and w == "pas":
-            out.update(j for j in range(max(0, k - 6), k) if lows[j] in ("ne", "n"))
+            out.update(_fr_nes_before(lows, k))
     return out
 
 
