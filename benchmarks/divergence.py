@@ -327,6 +327,7 @@ def run(per_type: int = PER_TYPE, seed: int = SEED) -> dict:
                     fa_examples[f"{lang}:{d.type}"].append([doc, n, d.detail, en, tr])
             for t in found:
                 fa_types[f"{lang}:{t}"] += 1
+                fa_types[f"{half}:{t}"] += 1
                 fa_types[f"all:{t}"] += 1
     recall: dict[str, dict[str, int]] = {}
     misses: dict[str, list] = defaultdict(list)
@@ -377,7 +378,8 @@ def run(per_type: int = PER_TYPE, seed: int = SEED) -> dict:
         "false_alarm_rate_by_lang": {lang: fa_types[lang] / untouched[lang] for lang in LANGS.values()},
         "false_alarm_rate_by_split": {h: fa_types[h] / untouched[h] for h in ("dev", "heldout")},
         # Share of untouched pairs on which each divergence type fires, per language
-        # ("fr:negation": over the fr pairs) and over both ("all:negation").
+        # ("fr:negation": over the fr pairs), per half ("heldout:negation": over the
+        # held-out pairs) and over all ("all:negation").
         "false_alarms_by_type": {
             k: v / (n_all if k.startswith("all:") else untouched[k.split(":")[0]])
             for k, v in sorted(fa_types.items())
@@ -411,9 +413,10 @@ def main(argv: list[str] | None = None) -> int:
     out.write(" ".join(f"{k} {v:.4f}" for k, v in res["false_alarm_rate_by_lang"].items()))
     out.write(" | " + " ".join(f"{k} {v:.4f}" for k, v in res["false_alarm_rate_by_split"].items()) + "\n")
     fa = res["false_alarms_by_type"]
-    out.write(f"{'false alarms by type':<22}{'all':>8}" + "".join(f"{x:>8}" for x in LANGS.values()) + "\n")
+    columns = ("all", *LANGS.values(), "dev", "heldout")
+    out.write(f"{'false alarms by type':<22}" + "".join(f"{x:>8}" for x in columns) + "\n")
     for t in sorted({k.split(":")[1] for k in fa}):
-        row = "".join(f"{fa.get(f'{x}:{t}', 0.0):>8.4f}" for x in ("all", *LANGS.values()))
+        row = "".join(f"{fa.get(f'{x}:{t}', 0.0):>8.4f}" for x in columns)
         out.write(f"  {t:<20}{row}\n")
     if args.examples:
         for key, rows in sorted(res["examples"]["false_alarms"].items()):
