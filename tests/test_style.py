@@ -9,7 +9,20 @@ from conftest import ROOT
 
 def test_ruff_check_is_clean():
     ruff = shutil.which("ruff") or str(ROOT / ".venv" / "bin" / "ruff")
-    r = subprocess.run([ruff, "check", "comparekit", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
+    r = subprocess.run(
+        [ruff, "check", "comparekit", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_ruff_format_is_clean():
+    ruff = shutil.which("ruff") or str(ROOT / ".venv" / "bin" / "ruff")
+    r = subprocess.run(
+        [ruff, "format", "--check", "comparekit", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
 
 
