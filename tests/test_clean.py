@@ -155,3 +155,13 @@ def test_every_segment_maps_back_to_its_raw_words(chunks):
     for seg in doc.segments:
         assert 0 <= seg.start <= seg.end <= len(raw)
         assert _raw_words(doc, seg.start, seg.end) == _word_chars(seg.text)
+
+
+def test_hyphen_check_in_japanese_needs_no_mecab():
+    """wordfreq needs MeCab (not installed) for ja/ko and jieba for zh: the check falls
+    back to English, where a Latin word split at a line end comes from, instead of raising."""
+    from comparekit.clean.hyphen import keep_hyphen
+
+    for lang in ("ja", "ko", "zh"):
+        assert keep_hyphen("regu", "lating", lang, 2.5) is False
+        assert keep_hyphen("long", "running", lang, 2.5) is True

@@ -252,3 +252,20 @@ def test_unloadable_encoder_falls_back_to_cues(settings):
     out = frame_profile([a], (), Broken(), None, settings=settings)
     assert out["channels"]["a"].startswith("cues (encoder unavailable")
     assert out["frames"]["a"]["conflict"] > 0.0
+
+
+@pytest.mark.parametrize(("lang", "word"), [("zh", "俄罗斯"), ("ja", "ロシア"), ("ko", "러시아")])
+def test_background_frequency_needs_no_cjk_tokenizer(lang, word):
+    """wordfreq tokenizes zh/ja/ko with jieba/MeCab, optional packages comparekit does not
+    install: a Chinese source made `compare` exit 70 (ModuleNotFoundError: jieba)."""
+    from comparekit.framing.terms import background_frequency
+
+    background_frequency.cache_clear()
+    assert background_frequency(word, lang) > 1e-6  # a common word, found in the list
+
+
+def test_distinctive_terms_in_chinese(settings):
+    a = make_doc("a", ["俄罗斯总统表示准备调解。", "十二名士兵在边境冲突中丧生。"], "zh")
+    b = make_doc("b", ["欧盟呼吁保持克制。", "土耳其和伊朗支持阿塞拜疆。"], "zh")
+    terms = distinctive_terms([a, b], settings=settings)
+    assert set(terms) == {"a", "b"}

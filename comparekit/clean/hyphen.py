@@ -13,7 +13,7 @@ def _zipf(word: str, language: str) -> float:
         return 0.0
     try:
         return zipf_frequency(word, language)
-    except LookupError:
+    except (LookupError, ImportError):  # ImportError: zh/ja/ko need jieba/MeCab, not installed
         return zipf_frequency(word, "en")
 
 

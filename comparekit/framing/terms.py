@@ -72,7 +72,21 @@ def background_frequency(term: str, language: str) -> float:
         freq = word_frequency(term, language)
     except (LookupError, ValueError):
         freq = 0.0
+    except ImportError:
+        # zh, ja and ko need a tokenizer (jieba, MeCab) that wordfreq only imports on
+        # demand and comparekit does not install: look the term up as it is instead.
+        freq = _frequency_list(language).get(term, 0.0)
     return max(freq, 1e-8)
+
+
+@lru_cache(maxsize=8)
+def _frequency_list(language: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    try:
+        return get_frequency_dict(language)
+    except LookupError:
+        return {}
 
 
 def log_odds(
