@@ -118,6 +118,16 @@ def embed_document(doc: Document, encoder: Encoder) -> np.ndarray | None:
     return encoder.encode(texts)
 
 
+def decode_notes(docs: Sequence[Document]) -> list[str]:
+    """A note per document with bytes that were not valid UTF-8 (see ``load.decode_bytes``)."""
+    return [
+        f"{d.id}: {d.meta['decode_errors']} byte sequence(s) are not valid UTF-8 and read as U+FFFD;"
+        " offsets are into the file decoded with errors='replace'"
+        for d in docs
+        if d.meta.get("decode_errors")
+    ]
+
+
 def language_notes(docs: Sequence[Document], encoder: Encoder) -> list[str]:
     notes = []
     for doc in docs:
@@ -219,7 +229,7 @@ def compare_prepared(
         findings=tuple(sort_findings(findings, [d.id for d in docs])),
         settings=eff,
         framing=framing,
-        notes=tuple(language_notes(docs, encoder)),
+        notes=tuple(decode_notes(docs) + language_notes(docs, encoder)),
         summary={"pairs": pair_similarity},
         skipped=tuple(skipped),
     )
@@ -258,5 +268,6 @@ def analyze(sources: Sequence[Source], *, settings: Settings | None = None) -> C
         findings=tuple(sort_findings(findings, [d.id for d in docs])),
         settings=eff,
         framing=framing,
+        notes=tuple(decode_notes(docs)),
         skipped=tuple(skipped),
     )

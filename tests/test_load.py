@@ -56,3 +56,40 @@ def test_utf8_bom_and_doc_id(tmp_path, settings):
     doc = load_path(p, settings=settings)
     assert doc.raw_text == "Hello world." and doc.meta["encoding"] == "utf-8-sig"
     assert doc_id_for(p) == "my_article_v2"
+
+
+_FR = "Le président a déclaré que la Fédération de Russie était prête à négocier à Genève. " * 3
+
+
+@pytest.mark.parametrize(
+    "data, bad_at",
+    [
+        (_FR.encode()[:60] + b"\xff" + _FR.encode()[60:], 54),  # one stray byte after 6 accents
+        (_FR.encode() + "é".encode()[:1], len(_FR)),  # cut off in the middle of a character
+    ],
+)
+def test_utf8_with_a_few_bad_bytes_stays_utf8(tmp_path, settings, data, bad_at):
+    """A UTF-8 file with one invalid byte used to be decoded as iso8859_10 as a whole, so
+    every accent became mojibake ('prÃĐsident') and every later stage worked on that."""
+    p = tmp_path / "damaged.txt"
+    p.write_bytes(data)
+    doc = load_path(p, settings=settings)
+    assert doc.meta["encoding"] == "utf-8" and doc.meta["decode_errors"] == 1
+    assert doc.raw_text.count("président") == 3 and doc.raw_text[bad_at] == "\ufffd"
+    assert doc.raw_text == data.decode("utf-8", errors="replace")
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "cp1250", "cp1251", "gbk", "shift_jis", "euc_kr"])
+def test_legacy_encodings_are_not_read_as_damaged_utf8(tmp_path, settings, encoding):
+    text = {
+        "cp1252": _FR,
+        "cp1250": "Předseda vlády řekl, že Česká republika je připravena zprostředkovat jednání. ",
+        "cp1251": "Президент России заявил, что Москва готова выступить посредником. ",
+        "gbk": "俄罗斯总统周二表示，莫斯科准备在亚美尼亚和阿塞拜疆之间进行调解。",
+        "shift_jis": "ロシアのプーチン大統領は火曜日、モスクワは仲介をする用意があると述べた。",
+        "euc_kr": "러시아 대통령은 모스크바가 중재할 준비가 되어 있다고 말했다.",
+    }[encoding] * 3
+    p = tmp_path / "legacy.txt"
+    p.write_bytes(text.encode(encoding))
+    doc = load_path(p, settings=settings)
+    assert doc.meta["encoding"] != "utf-8" and "\ufffd" not in doc.raw_text

@@ -77,6 +77,16 @@ def decode_bytes(data: bytes, *, name: str, settings: Settings) -> tuple[str, st
         return _check_text(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data, settings.load.utf8_max_invalid_share)
+    if damaged is not None:
+        text, invalid = damaged
+        log.warning(
+            "%s: %d byte sequence%s not valid UTF-8; read as U+FFFD (the rest is UTF-8)",
+            name,
+            invalid,
+            " is" if invalid == 1 else "s are",
+        )
+        return _check_text(text, name), "utf-8"
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -93,6 +103,19 @@ def decode_bytes(data: bytes, *, name: str, settings: Settings) -> tuple[str, st
     text = data.decode(encoding)
     log.info("%s: not UTF-8, decoded as %s", name, encoding)
     return _check_text(text, name), encoding
+
+
+def _damaged_utf8(data: bytes, max_invalid_share: float) -> tuple[str, int] | None:
+    """``(text, invalid sequences)`` when ``data`` is UTF-8 with a few bad bytes (a stray
+    byte, a character cut off at the end): decoded with U+FFFD for each bad sequence.
+    None when the invalid sequences outnumber ``max_invalid_share`` times the valid
+    non-ASCII characters: then it is another encoding."""
+    text = data.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 127) - invalid
+    if invalid > max_invalid_share * valid:
+        return None
+    return text, invalid
 
 
 def _check_text(text: str, name: str) -> str:
@@ -147,4 +170,6 @@ def load_bytes(
         "bytes": len(data),
         "format": "text",
     }
+    if encoding == "utf-8" and (invalid := text.count("\ufffd") - data.count("\ufffd".encode())):
+        meta["decode_errors"] = invalid  # bytes read as U+FFFD (errors="replace")
     return Document(id=doc_id, raw_text=text, path=path, meta=meta)
