@@ -49,3 +49,15 @@ def test_analyze_is_deterministic(tmp_path, use_fake_encoder):
     for name in ("a", "b"):
         assert main(["analyze", str(RFI), str(CARNEGIE), "--out", str(tmp_path / name), "--quiet"]) == 0
     assert (tmp_path / "a" / "report.json").read_bytes() == (tmp_path / "b" / "report.json").read_bytes()
+
+
+def test_analyze_into_a_compare_folder_leaves_no_stale_table(tmp_path, use_fake_encoder, capsys):
+    """`analyze` into the --out of an earlier `compare` kept the old alignments.csv, whose
+    rows name a document the new report does not have."""
+    out = tmp_path / "out"
+    assert main(["compare", str(CARNEGIE), str(RFI), "--out", str(out), "--quiet"]) == 0
+    assert len((out / "alignments.csv").read_text("utf-8").splitlines()) > 1
+    assert main(["analyze", str(RFI), "--out", str(out), "--quiet"]) == 0
+    assert (out / "alignments.csv").read_text("utf-8").splitlines() == [
+        "id,a,b,relation,score,semantic,lexical,divergences,a_text,b_text"
+    ]

@@ -20,9 +20,10 @@ def write_report(
 ) -> dict[str, Path]:
     """Write every report file into ``out_dir``; return their paths by name.
 
-    Files: report.json, segments.csv, flags.csv, report.md, report.html, plus
-    alignments.csv when documents were aligned and frames.png when the framing chart
-    module (``report/charts.py``) is available. Every file is byte-stable.
+    Files: report.json, segments.csv, flags.csv, alignments.csv (only its header when
+    nothing was aligned, so that no earlier run's table is left behind), report.md,
+    report.html, plus frames.png when the framing chart module (``report/charts.py``) is
+    available. Every file is byte-stable.
     ``report``: ``build_report(comparison)`` when the caller already has it (corpus mode
     reads its tables from it too); the writers do not modify it.
     """
@@ -45,9 +46,8 @@ def write_report(
             chart_svg=chart(report) if chart else None,
             heatmap_max_side=int(report_settings.get("heatmap_max_side", 80)),
         ),
+        "alignments.csv": alignments_csv(report),
     }
-    if comparison.alignments:
-        files["alignments.csv"] = alignments_csv(report)
     paths = {name: atomic_write_text(out / name, text) for name, text in files.items()}
     png = _frame_png()
     if png is not None:
