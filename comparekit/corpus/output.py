@@ -27,6 +27,7 @@ from typing import Any
 
 from comparekit.corpus.paths import inside
 from comparekit.report.io import atomic_write_text, ensure_dir
+from comparekit.report.tables import TEXT_COLUMNS, spreadsheet_safe
 
 DONE = "DONE"
 SHARED_RELATIONS = ("same", "overlap")
@@ -165,7 +166,12 @@ def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
     writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (round(v, 4) if isinstance(v, float) else v) for k, v in row.items()})
+        writer.writerow(
+            {
+                k: round(v, 4) if isinstance(v, float) else spreadsheet_safe(v) if k in TEXT_COLUMNS else v
+                for k, v in row.items()
+            }
+        )
     return buf.getvalue()
 
 

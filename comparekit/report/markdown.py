@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+# Backslash-escaped so that source text stays text when the Markdown is rendered: no HTML
+# tag or autolink (<), no link ([ ]), no code span (`), no cell break (|, and \ so
+# that a backslash in the text cannot cancel the escape of the pipe after it).
+_MD_ESCAPE = re.compile(r"([\\|<\[\]`])")
 
 
 def _cell(text: Any, limit: int = 160) -> str:
@@ -10,7 +16,7 @@ def _cell(text: Any, limit: int = 160) -> str:
     s = " ".join(s.split())
     if len(s) > limit:
         s = s[: limit - 1] + "…"
-    return s.replace("|", "\\|")
+    return _MD_ESCAPE.sub(r"\\\1", s)
 
 
 def render_markdown(report: dict[str, Any]) -> str:

@@ -2,7 +2,8 @@
 
 Written with the standard library's ``csv`` module in the dialect of pandas'
 ``DataFrame.to_csv(index=False, lineterminator="\n")`` (minimal quoting, ``\n`` rows,
-empty cells for ``None``), so the files read back with ``pandas.read_csv`` row for row;
+empty cells for ``None``), so the files read back with ``pandas.read_csv`` row for row
+(text cells that would start a spreadsheet formula get a leading apostrophe);
 importing pandas only to write them cost ~0.5 s of every ``compare``.
 """
 
@@ -12,16 +13,32 @@ import csv
 import io
 from typing import Any
 
+#: Columns that carry text from a source (or built from it); see :func:`spreadsheet_safe`.
+TEXT_COLUMNS = frozenset({"text", "message", "suggestion", "divergences", "a_text", "b_text", "title"})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-def _cell(value: Any) -> Any:
-    return "" if value is None else value
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula (it starts with = + - @, a
+    tab or a carriage return: OWASP's CSV-injection list) gets a leading apostrophe, so
+    that a scraped ``=HYPERLINK(...)`` or ``+cmd|...`` opens as text in Excel, LibreOffice
+    or Google Sheets. Strip it to get the source's text (report.json has it unchanged)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _cell(value: Any, column: str) -> Any:
+    if value is None:
+        return ""
+    return spreadsheet_safe(value) if column in TEXT_COLUMNS else value
 
 
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns)
-    writer.writerows([_cell(row.get(c)) for c in columns] for row in rows)
+    writer.writerows([_cell(row.get(c), c) for c in columns] for row in rows)
     return buf.getvalue()
 
 
