@@ -10,6 +10,8 @@ from comparekit.load import doc_id_for, load_path
         (b"", "empty"),
         (b"   \n\t\n  ", "only whitespace"),
         (b"\x00\x01\x02PK\x03\x04" * 200, "binary"),
+        ("\u200b\u2003\ufeff\u3000\n".encode(), "only whitespace"),  # zero-width and wide spaces
+        (b"!!! ... ???\n--- *** ;;;\n", "no letters or digits"),
     ],
 )
 def test_bad_files_raise_one_line(tmp_path, settings, content, message):

@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 
 from comparekit.document import Document
@@ -119,8 +120,11 @@ def _damaged_utf8(data: bytes, max_invalid_share: float) -> tuple[str, int] | No
 
 
 def _check_text(text: str, name: str) -> str:
-    if not text.strip():
+    # zero-width spaces, joiners and BOMs (category Cf) show nothing either
+    if not any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in text):
         raise InputError(f"{name}: file has no text (only whitespace)")
+    if not any(ch.isalnum() for ch in text):
+        raise InputError(f"{name}: file has no words (no letters or digits, only punctuation or symbols)")
     return text
 
 
