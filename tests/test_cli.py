@@ -33,6 +33,17 @@ def run_cli(*args, cwd=ROOT):
         (["compare", RFI, "--out", "{tmp}/o"], 2, "at least two"),
         (["frobnicate"], 2, "No such command"),
         (["compare", CARNEGIE, RFI, "--out", "{tmp}/o", "--mode", "sideways"], 2, "unknown alignment mode"),
+        # a misspelt NAME in NAME=LANG was silently ignored: no false-friend checks, exit 0
+        (
+            ["compare", CARNEGIE, RFI, "--out", "{tmp}/o", "--translated-from", "rfi_apeasement=fr"],
+            2,
+            "names no source",
+        ),
+        (
+            ["compare", CARNEGIE, RFI, "--out", "{tmp}/o", "--translated-from", "rfi=fr=de"],
+            2,
+            "names no source",
+        ),
     ],
 )
 def test_bad_input_gives_one_line_and_exit_code(tmp_path, args, code, message):

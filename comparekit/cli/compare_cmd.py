@@ -38,6 +38,7 @@ def compare(
         settings_file, align={"mode": mode}, embed={"encoder": encoder, "cache": False if no_cache else None}
     )
     if translated_from:
+        _check_translated_from(translated_from, sources)
         settings = settings.replace("translation", translated_from=list(translated_from))
     with progress(f"comparing {len(sources)} sources"):
         comparison = run_compare([str(s) for s in sources], settings=settings)
@@ -45,3 +46,24 @@ def compare(
     if not quiet:
         print_summary(build_report(comparison), paths)
     return report_skipped(comparison)
+
+
+def _check_translated_from(marks: list[str], sources: list[Path]) -> None:
+    """Every ``NAME=LANG`` must name a source (path, file name, stem or document id, as
+    ``detect.translation.mark_translated`` matches them) and give a language: a
+    misspelt name would otherwise turn the checks off without a word."""
+    from comparekit.load import doc_id_for
+
+    names: set[str] = set()
+    for s in sources:
+        names |= {str(s), s.name, s.stem, doc_id_for(s)}
+        names |= {f"{doc_id_for(s)}-{k}" for k in range(2, len(sources) + 1)}  # repeated files
+    for mark in marks:
+        name, sep, lang = mark.rpartition("=")
+        if not lang.strip():
+            raise UsageError(f"--translated-from {mark!r} gives no language (LANG or NAME=LANG)")
+        if sep and name.strip() not in names:
+            raise UsageError(
+                f"--translated-from {mark!r} names no source; NAME is a source's file name, stem or"
+                f" path: {', '.join(sorted(doc_id_for(s) for s in sources))}"
+            )
