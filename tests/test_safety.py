@@ -148,4 +148,4 @@ def test_corpus_tables_guard_text_cells_only():
         [{"text": "=1+1", "title": "@SUM(1)", "outlet": "-x", "start": -1}],
         ["text", "title", "outlet", "start"],
     )
-    assert table.splitlines()[1] == "'=1+1,'@SUM(1),-x,-1"
+    assert table.splitlines()[1] == "'=1+1,'@SUM(1),'-x,-1"

@@ -13,8 +13,22 @@ import csv
 import io
 from typing import Any
 
-#: Columns that carry text from a source (or built from it); see :func:`spreadsheet_safe`.
-TEXT_COLUMNS = frozenset({"text", "message", "suggestion", "divergences", "a_text", "b_text", "title"})
+#: Columns that carry free text from a source or a corpus manifest (or built from it);
+#: see :func:`spreadsheet_safe`. Ids, offsets and numbers are never changed.
+TEXT_COLUMNS = frozenset(
+    {
+        "text",
+        "message",
+        "suggestion",
+        "divergences",
+        "a_text",
+        "b_text",
+        "title",
+        "outlet",
+        "outlet_a",
+        "outlet_b",
+    }
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
