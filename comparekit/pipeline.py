@@ -121,8 +121,12 @@ def embed_document(doc: Document, encoder: Encoder) -> np.ndarray | None:
 def decode_notes(docs: Sequence[Document]) -> list[str]:
     """A note per document with bytes that were not valid UTF-8 (see ``load.decode_bytes``)."""
     return [
-        f"{d.id}: {d.meta['decode_errors']} byte sequence(s) are not valid UTF-8 and read as U+FFFD;"
-        " offsets are into the file decoded with errors='replace'"
+        f"{d.id}: {d.meta['decode_errors']} byte sequence(s) are not valid UTF-8 and read as U+FFFD"
+        + (
+            ""
+            if d.meta.get("format") == "html"
+            else "; offsets are into the file decoded with errors='replace'"
+        )
         for d in docs
         if d.meta.get("decode_errors")
     ]

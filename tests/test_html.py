@@ -90,3 +90,16 @@ def test_real_page_from_the_trafilatura_benchmark(settings):
     assert doc.meta["outlet"] == "American Civil Liberties Union"
     assert doc.language == "en"
     assert sum(s.kind == "body" for s in doc.segments) > 10
+
+
+def test_utf8_page_with_a_stray_byte_keeps_its_accents(tmp_path, settings):
+    """trafilatura decoded a UTF-8 page with one invalid byte as a legacy code page, so the
+    whole article became mojibake ('prÃĐsident'); the page is now read as UTF-8 with the
+    byte as U+FFFD, like a text file (load.utf8_max_invalid_share)."""
+    para = "Le président russe a déclaré mardi que Moscou était prête à négocier à Genève. " * 3
+    page = f"<html><head><title>Nouvelles</title></head><body><article><p>{para}</p><p>{para}</p>"
+    p = tmp_path / "page.html"
+    p.write_bytes(page.encode("utf-8") + b"\xff</article></body></html>")
+    doc = load_path(p, settings=settings)
+    assert "président" in doc.raw_text and "Ã" not in doc.raw_text
+    assert doc.meta["decode_errors"] == 1

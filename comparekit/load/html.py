@@ -33,7 +33,7 @@ def _trafilatura():
     return trafilatura
 
 
-def extract_html(data: bytes, *, name: str, settings: Settings) -> tuple[str, dict]:
+def extract_html(data: bytes | str, *, name: str, settings: Settings) -> tuple[str, dict]:
     """Extract ``(text, meta)`` from HTML bytes; raises :class:`InputError` when the page
     has no article text."""
     trafilatura = _trafilatura()
@@ -72,7 +72,8 @@ def load_html(
     """An HTML page as a Document of its extracted article text (see the module doc)."""
     if not data.strip():
         raise InputError(f"{name}: file is empty")
-    text, extracted = extract_html(data, name=name, settings=settings)
+    page, decode_errors = _damaged_utf8_page(data, name=name, settings=settings)
+    text, extracted = extract_html(page, name=name, settings=settings)
     meta = {
         "format": "html",
         "sha256": hashlib.sha256(data).hexdigest(),
@@ -80,5 +81,23 @@ def load_html(
         "encoding": "utf-8",
         **extracted,
     }
+    if decode_errors:
+        meta["decode_errors"] = decode_errors
     log.info("%s: extracted %d characters with trafilatura %s", name, len(text), meta["extractor_version"])
     return Document(id=doc_id, raw_text=text, path=path, meta=meta)
+
+
+def _damaged_utf8_page(data: bytes, *, name: str, settings: Settings) -> tuple[bytes | str, int]:
+    """``(page, bad sequences)``: a UTF-8 page with a few bad bytes is decoded here (each as
+    U+FFFD) because trafilatura would decode it whole as a legacy code page; any other
+    page goes to trafilatura as bytes, which honours its ``<meta charset>``."""
+    from comparekit.load import _damaged_utf8
+
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        damaged = _damaged_utf8(data, settings.load.utf8_max_invalid_share)
+        if damaged is not None:
+            log.warning("%s: %d byte sequence(s) not valid UTF-8; read as U+FFFD", name, damaged[1])
+            return damaged
+    return data, 0
