@@ -95,3 +95,12 @@ def test_legacy_encodings_are_not_read_as_damaged_utf8(tmp_path, settings, encod
     p.write_bytes(text.encode(encoding))
     doc = load_path(p, settings=settings)
     assert doc.meta["encoding"] != "utf-8" and "\ufffd" not in doc.raw_text
+
+
+def test_vertical_tab_line_breaks_are_text(tmp_path, settings):
+    """Word writes a manual line break (Shift+Enter) as a vertical tab (\\x0b) in exported
+    text; eight of them in a 2 KB article made it 'a binary file' (exit 3)."""
+    para = "Twelve soldiers were killed in clashes on the border, officials said.\x0bThe ceasefire did not hold. "
+    p = tmp_path / "word_export.txt"
+    p.write_text(para * 8, "utf-8")
+    assert load_path(p, settings=settings).raw_text == para * 8

@@ -40,8 +40,9 @@ _PREFERRED = [
     "euc_kr",
     "big5",
 ]
-# C0 controls other than tab, newline, carriage return, form feed: signs of binary data.
-_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
+# C0 controls other than tab, newline, vertical tab (a line break in text exported from Word),
+# form feed and carriage return: signs of binary data.
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 
 
 def doc_id_for(path: str | os.PathLike[str]) -> str:
