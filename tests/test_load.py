@@ -104,3 +104,20 @@ def test_vertical_tab_line_breaks_are_text(tmp_path, settings):
     p = tmp_path / "word_export.txt"
     p.write_text(para * 8, "utf-8")
     assert load_path(p, settings=settings).raw_text == para * 8
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_decoded(tmp_path, settings, encoding):
+    """UTF-16 with no byte-order mark (some Windows tools, SQL Server exports) was refused
+    as 'a binary file' because every other byte of Latin text is NUL."""
+    p = tmp_path / "export.txt"
+    p.write_bytes(_FR.encode(encoding))
+    doc = load_path(p, settings=settings)
+    assert doc.raw_text == _FR and doc.meta["encoding"] == encoding
+
+
+def test_sixteen_bit_binary_is_not_read_as_utf16(tmp_path, settings):
+    p = tmp_path / "samples.txt"
+    p.write_bytes(bytes(b for k in range(3000) for b in (k % 250 + 1, 0)))  # little-endian shorts
+    with pytest.raises(InputError, match="binary"):
+        load_path(p, settings=settings)

@@ -72,6 +72,9 @@ def decode_bytes(data: bytes, *, name: str, settings: Settings) -> tuple[str, st
                     f"{name}: has a {encoding} byte-order mark but does not decode: {exc.reason}"
                 ) from exc
             return _check_text(text, name), encoding
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return _check_text(utf16[0], name), utf16[1]
     controls = len(_CONTROL.findall(data[:1_000_000]))
     if controls > settings.load.binary_control_share * min(len(data), 1_000_000):
         raise InputError(f"{name}: looks like a binary file, not text ({controls} control bytes)")
@@ -105,6 +108,27 @@ def decode_bytes(data: bytes, *, name: str, settings: Settings) -> tuple[str, st
     text = data.decode(encoding)
     log.info("%s: not UTF-8, decoded as %s", name, encoding)
     return _check_text(text, name), encoding
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` for UTF-16 without a byte-order mark: text in Latin, Cyrillic,
+    Greek ... scripts has a NUL as the high byte of most characters, all on odd offsets
+    (little-endian) or all on even ones (big-endian). Binary data has NULs on both."""
+    sample = data[:100_000]
+    if len(data) % 2 or len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for encoding, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls >= 0.5 * half and other == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            if _CONTROL.search(text[:50_000].encode("utf-8")):  # 16-bit numbers, not text
+                return None
+            return text, encoding
+    return None
 
 
 def _damaged_utf8(data: bytes, max_invalid_share: float) -> tuple[str, int] | None:
