@@ -34,3 +34,22 @@ def test_inspect_bad_file_is_one_line_error(capsys, tmp_path):
     code = main(["inspect", str(tmp_path / "missing.txt")])
     err = capsys.readouterr().err
     assert code == 3 and err.count("\n") == 1 and "no such file" in err
+
+
+def test_inspect_prints_no_terminal_escape_from_the_source(capsys, tmp_path):
+    """A source's ESC / BEL / C1 characters reached the terminal as they were: ESC ]0;...BEL
+    retitles the window, ESC [2J clears the screen, OSC 52 writes the clipboard in some
+    terminals. They are shown escaped (\\x1b) instead."""
+    para = "Turkey and Iran support Azerbaijan, officials said on Tuesday. " * 80
+    src = tmp_path / "ansi.txt"
+    src.write_text(para + "Turkey and Iran\x1b]0;PWNED\x07\x1b[2J\x9b31m support Azerbaijan.\n", "utf-8")
+    assert main(["inspect", str(src), "--width", "250"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "\\x1b]0;PWNED\\x07\\x1b[2J\\x9b31m" in out
+
+
+def test_error_line_escapes_a_file_name_with_terminal_codes(capsys, tmp_path):
+    code = main(["inspect", str(tmp_path / "x\x1b]0;PWNED\x07.txt")])
+    err = capsys.readouterr().err
+    assert code == 3 and "\x1b" not in err and "\\x1b]0;PWNED\\x07" in err

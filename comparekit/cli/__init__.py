@@ -44,7 +44,9 @@ def _register() -> None:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"comparekit: error: {' '.join(str(message).split())}\n")
+    from comparekit.cli.summary import visible  # a file name can hold terminal escapes too
+
+    sys.stderr.write(f"comparekit: error: {visible(' '.join(str(message).split()))}\n")
 
 
 def main(argv: list[str] | None = None) -> int:

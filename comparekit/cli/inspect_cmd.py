@@ -9,6 +9,7 @@ import typer
 
 from comparekit.cli import app
 from comparekit.cli.options import SettingsFile, build_settings
+from comparekit.cli.summary import visible
 
 
 @app.command()
@@ -29,11 +30,11 @@ def inspect(
     settings = build_settings(settings_file)
     doc = load_path(source, settings=settings)
     meta = dict(doc.meta)
-    console.rule(f"load: {doc.id}", style="bold")
+    console.rule(visible(f"load: {doc.id}"), style="bold")
     for key in ("path", "format", "encoding", "sha256", "outlet", "title", "date", "url"):
         value = doc.path if key == "path" else meta.get(key)
         if value not in (None, ""):
-            console.print(f"{key}: {value}", markup=False)
+            console.print(visible(f"{key}: {value}"), markup=False)
     console.print(f"raw characters: {len(doc.raw_text)}", markup=False)
     for name, stage in DOCUMENT_STAGES:  # the stage order lives in pipeline.py only
         doc = stage(doc, settings=settings)
@@ -48,11 +49,11 @@ def inspect(
 def _clean(console, doc) -> None:
     console.print(f"cleaned characters: {len(doc.text or '')}", markup=False)
     for r in doc.removals:
-        console.print(f"removed [{r.start}:{r.end}] {r.reason}: {r.text!r}", markup=False)
+        console.print(visible(f"removed [{r.start}:{r.end}] {r.reason}: {r.text!r}"), markup=False)
     for j in doc.joins:
         console.print(f"joined at raw [{j.raw_start}:{j.raw_end}] ({j.reason})", markup=False)
     console.print("--- cleaned text ---", markup=False)
-    console.print(doc.text or "", markup=False, highlight=False, soft_wrap=True)
+    console.print(visible(doc.text or ""), markup=False, highlight=False, soft_wrap=True)
 
 
 def _segments(console, doc) -> None:
@@ -70,7 +71,7 @@ def _segments(console, doc) -> None:
         table.add_column(col, justify=justify, overflow="fold")
     for s in doc.segments:
         table.add_row(
-            *(Text(str(v)) for v in (s.index, f"{s.start}-{s.end}", s.kind, s.language or "", s.text))
+            *(Text(visible(v)) for v in (s.index, f"{s.start}-{s.end}", s.kind, s.language or "", s.text))
         )
     console.print(table)
 
@@ -103,7 +104,7 @@ def _flags(console, findings) -> None:
             f.text,
             f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else ""),
         )
-        table.add_row(*(Text(c) for c in cells))
+        table.add_row(*(Text(visible(c)) for c in cells))
     console.print(table)
 
 

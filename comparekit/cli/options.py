@@ -27,8 +27,9 @@ def report_skipped(comparison) -> int:
     """One stderr line per skipped source; the exit code for the run (0, or partial)."""
     import sys
 
+    from comparekit.cli.summary import visible
     from comparekit.errors import EXIT_CODES
 
     for sk in comparison.skipped:
-        sys.stderr.write(f"comparekit: error: skipped {sk.reason}\n")
+        sys.stderr.write(f"comparekit: error: skipped {visible(sk.reason)}\n")
     return EXIT_CODES["partial"] if comparison.skipped else 0

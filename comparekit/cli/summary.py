@@ -3,6 +3,7 @@ shown while a run takes more than a moment."""
 
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -16,6 +17,15 @@ from rich.text import Text
 
 #: Seconds a run may take before the progress display appears (short runs print nothing).
 PROGRESS_DELAY = 0.7
+
+# C0 controls but tab and newline, DEL and C1 controls: a terminal acts on them (ESC
+# sequences retitle the window, clear the screen, write the clipboard).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: object) -> str:
+    """``text`` for the terminal: control characters from a source shown as ``\\xNN``."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
 
 
 @contextmanager
@@ -75,7 +85,7 @@ def print_summary(report: dict[str, Any], paths: dict[str, Path], console: Conso
         flags_by_doc[f["doc"]] = flags_by_doc.get(f["doc"], 0) + 1
     for d in report["documents"]:
         table.add_row(
-            Text(d["id"]),
+            Text(visible(d["id"])),
             Text(str(d["language"])),
             str(len(d["segments"])),
             str(len(report["unmatched"].get(d["id"], []))),
@@ -88,13 +98,15 @@ def print_summary(report: dict[str, Any], paths: dict[str, Path], console: Conso
             f"similarity {summary['similarity']}  mode {summary['mode']}  alignments: {rel}", markup=False
         )
     for note in summary.get("notes", []):
-        console.print(Text.assemble(("note: ", "yellow"), note))
+        console.print(Text.assemble(("note: ", "yellow"), visible(note)))
     divs = [(al, d) for al in report["alignments"] for d in al["divergences"]][:5]
     for al, d in divs:
-        console.print(f"  {al.get('id', '')} {d['type']} in {d['doc']}: {d['detail']}", markup=False)
+        console.print(visible(f"  {al.get('id', '')} {d['type']} in {d['doc']}: {d['detail']}"), markup=False)
     top = [f for f in report["flags"] if f["severity"] != "info"][:5]
     for f in top:
-        console.print(f"  {f['id']} {f['category']}/{f['type']} in {f['doc']}: {f['message']}", markup=False)
+        console.print(
+            visible(f"  {f['id']} {f['category']}/{f['type']} in {f['doc']}: {f['message']}"), markup=False
+        )
     if paths:
         console.print(
             f"wrote {', '.join(sorted(paths))} to {next(iter(paths.values())).parent}", markup=False
