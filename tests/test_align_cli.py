@@ -108,3 +108,11 @@ def _load(path):
     from comparekit.load import load_path
 
     return load_path(path, settings=Settings())
+
+
+def test_presplit_lone_cr_line_ends():
+    """A file with classic-Mac CR line ends was one 'line' (one segment) in --presplit."""
+    raw = "First line.\rSecond line.\r\rFourth.\r"
+    doc = presplit_document(Document(id="d", raw_text=raw))
+    assert [s.text for s in doc.segments] == ["First line.", "Second line.", "", "Fourth."]
+    assert all(raw[s.start : s.end] == s.text for s in doc.segments)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from typing import Any
 
 from comparekit.align import align, alignment_beads
@@ -20,29 +21,29 @@ from comparekit.settings import Settings
 
 
 def presplit_document(doc: Document) -> Document:
-    """One body segment per line of ``doc.raw_text`` (a final newline adds no segment)."""
+    """One body segment per line of ``doc.raw_text`` (a final line end adds no segment).
+    Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (universal newlines)."""
     raw = doc.raw_text
-    segments = []
+    spans = []
     start = 0
-    lines = raw.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    for k, line in enumerate(lines):
-        end = start + len(line)
-        text_end = end - 1 if line.endswith("\r") else end
-        segments.append(
-            Segment(
-                id=f"{doc.id}:{k}",
-                index=k,
-                start=start,
-                end=text_end,
-                text_start=start,
-                text_end=text_end,
-                text=raw[start:text_end],
-                kind="body",
-            )
+    for m in re.finditer(r"\r\n|\r|\n", raw):
+        spans.append((start, m.start()))
+        start = m.end()
+    if start < len(raw):
+        spans.append((start, len(raw)))
+    segments = [
+        Segment(
+            id=f"{doc.id}:{k}",
+            index=k,
+            start=a,
+            end=b,
+            text_start=a,
+            text_end=b,
+            text=raw[a:b],
+            kind="body",
         )
-        start = end + 1
+        for k, (a, b) in enumerate(spans)
+    ]
     return dataclasses.replace(doc, text=raw, offsets=OffsetMap.identity(len(raw)), segments=tuple(segments))
 
 
