@@ -164,3 +164,21 @@ def test_frame_chart_draws_tiny_zero_and_many_bars(tmp_path):
     svg = frame_chart_svg(report)
     assert svg.count('fill="url(#fc-hatch)"') == 1 and all(i in svg for i in ids)
     assert "human" in svg and "interest" in svg  # frame names are split at underscores
+
+
+def test_each_source_column_carries_its_language_and_direction(use_fake_encoder, tmp_path):
+    """An Arabic source was laid out left to right (punctuation at the wrong end, lines
+    flush left), and Japanese and Chinese text had no lang for the browser to pick glyphs."""
+    ar = tmp_path / "ar.txt"
+    ar.write_text("قال الرئيس الروسي يوم الثلاثاء إن موسكو مستعدة للتوسط بين أرمينيا وأذربيجان.\n", "utf-8")
+    en = tmp_path / "en.txt"
+    en.write_text("The Russian president said on Tuesday that Moscow was ready to mediate.\n", "utf-8")
+    comparison = comparekit.compare([en, ar])
+    page = page_of(comparison, build_report(comparison))
+    for doc in comparison.documents:
+        assert re.search(
+            rf'<section class="doc" data-doc="{doc.id}">.*?<div class="text" lang="{doc.language}" dir="auto">',
+            page,
+        ), doc.id
+    # table cells quoting a source (divergences, claims, flags) take their own direction too
+    assert re.search(r"th, td \{[^}]*text-align: start; unicode-bidi: plaintext;", page)

@@ -128,7 +128,7 @@ def _texts(report: dict[str, Any], raw_texts: dict[str, str]) -> str:
         cols.append(
             f'<section class="doc" data-doc="{esc(d["id"])}"><h2>{esc(d["id"])}'
             f" <small>{esc(d.get('outlet') or '')} {esc(d.get('language'))}</small></h2>"
-            f'<div class="text">{body}</div></section>'
+            f'<div class="text" lang="{esc(d.get("language") or "und")}" dir="auto">{body}</div></section>'
         )
     legend = (
         '<div class="legend">relations: <span class="seg linked rel-same">same</span> '
