@@ -149,3 +149,25 @@ def test_corpus_tables_guard_text_cells_only():
         ["text", "title", "outlet", "start"],
     )
     assert table.splitlines()[1] == "'=1+1,'@SUM(1),'-x,-1"
+
+
+def test_report_never_overwrites_a_source(tmp_path):
+    """A scraped page saved as report.html and compared with --out on its own folder was
+    overwritten by the report (exit 0, the source lost)."""
+    from test_cli import run_cli
+
+    page = tmp_path / "report.html"
+    page.write_text(
+        "<html><body><article><p>Russian President Vladimir Putin said on Tuesday that Moscow was ready "
+        "to mediate between Armenia and Azerbaijan. Twelve soldiers were killed in clashes.</p></article></body></html>",
+        "utf-8",
+    )
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "Moscow said on Tuesday it was ready to mediate between Armenia and Azerbaijan.\n", "utf-8"
+    )
+    before = page.read_bytes()
+    r = run_cli("compare", page, other, "--out", tmp_path, "--quiet")
+    assert r.returncode == 5 and "would overwrite" in r.stderr and r.stderr.count("\n") == 1, r.stderr
+    assert page.read_bytes() == before
+    assert not (tmp_path / "report.json").exists()  # refused before anything was written

@@ -48,6 +48,7 @@ def write_report(
         ),
         "alignments.csv": alignments_csv(report),
     }
+    _refuse_to_overwrite_sources(comparison, [out / name for name in [*files, "frames.png"]])
     paths = {name: atomic_write_text(out / name, text) for name, text in files.items()}
     png = _frame_png()
     if png is not None:
@@ -62,3 +63,17 @@ def _frame_png():
     except ImportError:
         return None
     return getattr(charts, "frame_chart_png", None)
+
+
+def _refuse_to_overwrite_sources(comparison: Comparison, targets: list[Path]) -> None:
+    """A source saved under a report file's name (a page called report.html) in the --out
+    folder would be replaced by the report: refuse before writing anything."""
+    from comparekit.errors import OutputError
+
+    sources = {os.path.realpath(d.path) for d in comparison.documents if d.path}
+    for target in targets:
+        if os.path.realpath(target) in sources:
+            raise OutputError(
+                f"writing the report into {target.parent} would overwrite the source {target.name};"
+                " choose another --out folder"
+            )
