@@ -213,3 +213,28 @@ def test_side_cache_reads_each_segment_once_with_identical_results(settings, use
     # 3 documents, 3 pairs: every document is read in 2 pairs without the cache.
     assert uncached_calls > len(calls) > 0 and len(calls) == len(set(calls))
     assert getattr(checks._SIDES, "memo", None) is None  # nothing is kept after the block
+
+
+def test_corpus_never_overwrites_its_manifest_or_a_source(tmp_path, use_fake_encoder, settings):
+    """A manifest called stories.csv with --out on its own folder was replaced by the
+    corpus table of the same name (exit 0; the manifest lost, a rerun then reads the table)."""
+    from comparekit.corpus.run import run_corpus
+
+    (tmp_path / "a.txt").write_text("Moscow said on Tuesday it was ready to mediate.\n", "utf-8")
+    manifest = tmp_path / "stories.csv"
+    manifest.write_text("path,outlet\na.txt,A\n", "utf-8")
+    before = manifest.read_bytes()
+    with pytest.raises(OutputError, match="would overwrite"):
+        run_corpus(manifest, tmp_path, settings=settings)
+    assert manifest.read_bytes() == before
+    (tmp_path / "index.html").write_text("<p>Moscow said on Tuesday it was ready to mediate.</p>", "utf-8")
+    manifest.write_text("path,outlet\na.txt,A\nindex.html,B\n", "utf-8")
+    (tmp_path / "m.csv").write_bytes(manifest.read_bytes())
+    with pytest.raises(OutputError, match="would overwrite the source index.html"):
+        run_corpus(tmp_path / "m.csv", tmp_path, settings=settings)
+    # the guard knows every top-level file the corpus writes
+    from comparekit.corpus.output import TABLE_FILES
+
+    manifest.write_text("path,outlet\na.txt,A\n", "utf-8")
+    run_corpus(manifest, tmp_path / "out", settings=settings)
+    assert {p.name for p in (tmp_path / "out").iterdir() if p.is_file()} == set(TABLE_FILES)

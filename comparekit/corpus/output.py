@@ -20,6 +20,7 @@ import hashlib
 import html
 import io
 import json
+import os
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -237,6 +238,33 @@ def outlet_summary(results: Sequence[dict[str, Any]]) -> tuple[list[dict], list[
         for (a, b), s in sorted(pair_stats.items())
     ]
     return outlets, pairs
+
+
+#: The files :func:`write_tables` writes at the top of --out.
+TABLE_FILES = (
+    "stories.csv",
+    "pairs.csv",
+    "flags.csv",
+    "claims.csv",
+    "outlets.csv",
+    "outlet_pairs.csv",
+    "corpus.json",
+    "index.html",
+)
+
+
+def refuse_to_overwrite_inputs(out: Path, inputs: Sequence[str | os.PathLike[str]]) -> None:
+    """The manifest or a source saved under a corpus table's name in --out (a manifest
+    called stories.csv) would be replaced by the table: refuse before any work."""
+    from comparekit.errors import OutputError
+
+    given = {os.path.realpath(p) for p in inputs}
+    for name in TABLE_FILES:
+        if os.path.realpath(out / name) in given:
+            raise OutputError(
+                f"writing the corpus tables into {out} would overwrite the source {name};"
+                " choose another --out folder"
+            )
 
 
 def write_tables(out: Path, results: Sequence[dict[str, Any]], corpus: dict[str, Any]) -> dict[str, Path]:

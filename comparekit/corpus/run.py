@@ -144,6 +144,7 @@ def run_corpus(
     if not entries:
         raise InputError(f"{manifest}: no usable rows ({len(bad_rows)} skipped)")
     out = ensure_dir(out_dir)
+    output.refuse_to_overwrite_inputs(out, [manifest, *(e.path for e in entries)])
     ided = assign_ids(entries)
     with connect(scheduler, settings) as client:
         grouping = group_on(client, ided, settings, timings)
