@@ -135,7 +135,9 @@ def decode_notes(docs: Sequence[Document]) -> list[str]:
 def language_notes(docs: Sequence[Document], encoder: Encoder) -> list[str]:
     notes = []
     for doc in docs:
-        if encoder.languages is not None and doc.language not in encoder.languages:
+        if encoder.languages is not None and doc.language is None:
+            notes.append(f"{doc.id}: language could not be identified; aligned on the lexical channel only")
+        elif encoder.languages is not None and doc.language not in encoder.languages:
             notes.append(
                 f"{doc.id}: language {doc.language!r} is not one of encoder {encoder.name}'s"
                 f" languages; aligned on the lexical channel only"

