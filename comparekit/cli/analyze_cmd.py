@@ -13,7 +13,9 @@ from comparekit.cli.options import SettingsFile, build_settings, report_skipped
 @app.command()
 def analyze(
     sources: list[Path] = typer.Argument(..., help="One or more source files (.txt, .md, .html)."),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for report.json, CSV, Markdown."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Folder for report.json, report.html, report.md and the CSV tables."
+    ),
     settings_file: Path | None = SettingsFile,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
 ) -> int:

@@ -13,8 +13,10 @@ from comparekit.errors import UsageError
 
 @app.command()
 def compare(
-    sources: list[Path] = typer.Argument(..., help="Two or more source files (.txt, .md)."),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for report.json, CSV, Markdown."),
+    sources: list[Path] = typer.Argument(..., help="Two or more source files (.txt, .md, .html)."),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="Folder for report.json, report.html, report.md and the CSV tables."
+    ),
     mode: str | None = Mode,
     encoder: str | None = Encoder,
     settings_file: Path | None = SettingsFile,
