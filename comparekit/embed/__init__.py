@@ -57,7 +57,7 @@ def encode_batched(encode_fn, texts: list[str], batch_size: int, dim: int) -> np
     return out
 
 
-_ENCODERS: dict[tuple[str, int, int], Encoder] = {}
+_ENCODERS: dict[tuple[str, int, int, int], Encoder] = {}
 _LOCK = threading.Lock()
 
 
@@ -65,7 +65,7 @@ def get_encoder(name: str | None = None, *, settings: Settings) -> Encoder:
     """The encoder called ``name`` (default: ``settings.embed.encoder``), loaded once
     per process and reused; wrapped in the disk cache when ``settings.embed.cache``."""
     name = name or settings.embed.encoder
-    key = (name, settings.embed.threads, settings.embed.batch_size)
+    key = (name, settings.embed.threads, settings.embed.batch_size, settings.embed.max_chars)
     with _LOCK:
         if key not in _ENCODERS:
             _ENCODERS[key] = _make(name, settings)
@@ -81,7 +81,11 @@ def _make(name: str, settings: Settings) -> Encoder:
     if name == "usem3":
         from comparekit.embed.usem3 import USEM3Encoder
 
-        return USEM3Encoder(threads=settings.embed.threads, batch_size=settings.embed.batch_size)
+        return USEM3Encoder(
+            threads=settings.embed.threads,
+            batch_size=settings.embed.batch_size,
+            max_chars=settings.embed.max_chars,
+        )
     if name.startswith("st:"):
         from comparekit.embed.st import SentenceTransformerEncoder
 

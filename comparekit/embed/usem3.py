@@ -30,9 +30,10 @@ class USEM3Encoder:
     dim = 512
     languages = USEM3_LANGUAGES
 
-    def __init__(self, *, threads: int = 2, batch_size: int = 256) -> None:
+    def __init__(self, *, threads: int = 2, batch_size: int = 256, max_chars: int = 20_000) -> None:
         self.threads = threads
         self.batch_size = batch_size
+        self.max_chars = max_chars
 
     @cached_property
     def _model(self):
@@ -65,5 +66,7 @@ class USEM3Encoder:
         return checked_sha256(locked, self.resources_dir)
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        """float32 ``[len(texts), 512]``, L2-normalised."""
-        return encode_batched(self._model.encode, list(texts), self.batch_size, self.dim)
+        """float32 ``[len(texts), 512]``, L2-normalised. A text longer than ``max_chars``
+        is encoded from its first ``max_chars`` characters (memory grows with tokens)."""
+        cut = [t[: self.max_chars] for t in texts]
+        return encode_batched(self._model.encode, cut, self.batch_size, self.dim)
