@@ -191,3 +191,19 @@ def test_repeated_lines_across_one_outlets_documents(settings):
     ]
     c = dataclasses.replace(b, meta={"outlet": "other.org"})
     assert detect_across([a, c], [], settings=settings) == []
+
+
+def test_long_run_of_doubled_punctuation_is_checked_in_linear_time(settings):
+    """Each '. ,' match searched the whole text before it for an abbreviation: a 220 KB
+    run of punctuation in one segment took 41 s (quadratic)."""
+    import time
+
+    from comparekit.detect.scrape.damage import punctuation
+
+    text = "The talks ended. " + "., " * 40_000 + "It was said by the U.S., and Inc., said so.\n"
+    doc = _doc(text, settings)
+    t0 = time.perf_counter()
+    found = punctuation(doc, settings)
+    assert time.perf_counter() - t0 < 5
+    assert len([f for f in found if f.type == "double_punctuation"]) >= 40_000
+    assert not any(f.text.startswith(".,") and text[f.start - 1] in "SIc" for f in found)  # U.S., Inc.,

@@ -238,6 +238,9 @@ _DOUBLE = re.compile(r"(?<![.\d])([.,;:])[ \u00a0]?(?!\1\1)([.,;])(?![.\d])")
 _ORPHAN = re.compile(r"(?<=[^\W_])[ \u00a0]+([,.;:!?])(?=\s|$)")
 _ORPHAN_FR = re.compile(r"(?<=[^\W_])[ \u00a0]+([,.])(?=\s|$)")
 _ABBREVIATION = re.compile(r"(?:\b(?:\w\.)+\w|\b\w{1,4})$")
+# Enough for either form: a match ending at the mark implies one inside this many
+# characters before it (\b still sees the character before the window).
+_ABBREVIATION_WINDOW = 16
 _LINE_START = re.compile(r"^[,.;:]\s")
 
 
@@ -252,7 +255,10 @@ def punctuation(doc: Document, settings: Settings) -> list[Finding]:
     for seg in article_segments(doc):
         taken: list[tuple[int, int]] = []
         for m in _DOUBLE.finditer(seg.text):
-            if m.group(1) == "." and m.group(2) != "." and _ABBREVIATION.search(seg.text, 0, m.start()):
+            # the abbreviation is in the few characters before the mark: search only those
+            # (the whole text before it made long runs of marks quadratic)
+            before = max(0, m.start() - _ABBREVIATION_WINDOW)
+            if m.group(1) == "." and m.group(2) != "." and _ABBREVIATION.search(seg.text, before, m.start()):
                 continue  # "U.S.," "Inc.,": the period belongs to an abbreviation
             t0, t1 = seg.text_start + m.start(), seg.text_start + m.end()
             taken.append((m.start(), m.end()))
