@@ -53,3 +53,9 @@ def test_error_line_escapes_a_file_name_with_terminal_codes(capsys, tmp_path):
     code = main(["inspect", str(tmp_path / "x\x1b]0;PWNED\x07.txt")])
     err = capsys.readouterr().err
     assert code == 3 and "\x1b" not in err and "\\x1b]0;PWNED\\x07" in err
+
+
+def test_negative_width_is_a_usage_error(capsys):
+    """--width -5 printed nothing at all and exited 0."""
+    assert main(["inspect", str(RFI), "--width", "-5"]) == 2
+    assert "--width" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from comparekit.cli.summary import visible
 def inspect(
     source: Path = typer.Argument(..., help="One source file (.txt, .md, .html, .jsonl)."),
     settings_file: Path | None = SettingsFile,
-    width: int = typer.Option(0, "--width", help="Terminal width for tables (0: detect)."),
+    width: int = typer.Option(0, "--width", min=0, help="Terminal width for tables (0: detect)."),
 ) -> int:
     """Print what each stage makes of one document: loaded text, cleaned text, segments
     with kinds and languages, and flags (raw offsets throughout)."""
