@@ -8,6 +8,7 @@ comment saying how it was chosen. The effective settings go into every report.
 from __future__ import annotations
 
 import copy
+import math
 import tomllib
 from collections.abc import Mapping
 from functools import lru_cache
@@ -60,6 +61,8 @@ def _check_type(where: str, default: Any, value: Any) -> Any:
     if isinstance(default, float):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise UsageError(f"setting {where} must be a number, not {value!r}")
+        if not math.isfinite(value):  # TOML allows nan and inf
+            raise UsageError(f"setting {where} must be a finite number, not {value!r}")
         return float(value)
     if isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int):

@@ -26,3 +26,11 @@ def test_replace_validates_and_copies():
     s = Settings()
     t = s.replace("align", mode="comparable")
     assert t.align.mode == "comparable" and s.align.mode == "auto"
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_numbers_must_be_finite(value):
+    """TOML allows nan and inf: `min_score = nan` in a settings file ended in exit 70
+    (the report's settings could not be written as JSON)."""
+    with pytest.raises(UsageError, match="finite"):
+        Settings({"align": {"min_score": value}})
