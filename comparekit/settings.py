@@ -53,6 +53,10 @@ class Section(Mapping[str, Any]):
         return f"Section({self._name!r}, {self._values!r})"
 
 
+# Whole-number settings used as step sizes (batches, blocks, chunks): 0 cannot work.
+_AT_LEAST_ONE = frozenset({"embed.batch_size", "align.block_rows", "corpus.chunk_documents"})
+
+
 def _check_type(where: str, default: Any, value: Any) -> Any:
     if isinstance(default, bool):
         if not isinstance(value, bool):
@@ -67,6 +71,11 @@ def _check_type(where: str, default: Any, value: Any) -> Any:
     if isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int):
             raise UsageError(f"setting {where} must be a whole number, not {value!r}")
+        # every whole-number setting is a count, size, limit or number of digits
+        if value < 0:
+            raise UsageError(f"setting {where} must not be negative, not {value!r}")
+        if value < 1 and where in _AT_LEAST_ONE:
+            raise UsageError(f"setting {where} must be at least 1, not {value!r}")
         return value
     if isinstance(default, str):
         if not isinstance(value, str):

@@ -34,3 +34,19 @@ def test_numbers_must_be_finite(value):
     (the report's settings could not be written as JSON)."""
     with pytest.raises(UsageError, match="finite"):
         Settings({"align": {"min_score": value}})
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value", "message"),
+    [
+        ("report", "float_digits", -2, "not be negative"),  # rounded every score to hundreds
+        ("align", "dense_max_cells", -1, "not be negative"),
+        ("embed", "batch_size", 0, "at least 1"),  # exit 70: range() arg 3 must not be zero
+        ("align", "block_rows", 0, "at least 1"),  # exit 70 on the sparse path
+        ("corpus", "chunk_documents", 0, "at least 1"),  # exit 70 in corpus mode
+    ],
+)
+def test_whole_numbers_are_counts(section, key, value, message):
+    with pytest.raises(UsageError, match=message):
+        Settings({section: {key: value}})
+    Settings({"align": {"dense_max_cells": 0}})  # 0 stays valid where it means "never"
