@@ -46,15 +46,25 @@ def l2_normalise(vectors: np.ndarray) -> np.ndarray:
 
 
 def encode_batched(encode_fn, texts: list[str], batch_size: int, dim: int) -> np.ndarray:
-    """Encode in length-sorted batches (less padding work), returned in input order."""
-    out = np.zeros((len(texts), dim), dtype=np.float32)
-    if not texts:
-        return out
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    """Encode in length-sorted batches (less padding work), returned in input order.
+
+    Each distinct text is encoded once, so copies of a text get the same bits whatever
+    batch they would have fallen in (with or without the embedding cache)."""
+    first: dict[str, int] = {}
+    unique: list[str] = []
+    where = []
+    for t in texts:
+        k = first.get(t)
+        if k is None:
+            k = first[t] = len(unique)
+            unique.append(t)
+        where.append(k)
+    vecs = np.zeros((len(unique), dim), dtype=np.float32)
+    order = sorted(range(len(unique)), key=lambda i: len(unique[i]))
     for b in range(0, len(order), batch_size):
         idx = order[b : b + batch_size]
-        out[idx] = l2_normalise(np.asarray(encode_fn([texts[i] for i in idx]), dtype=np.float32))
-    return out
+        vecs[idx] = l2_normalise(np.asarray(encode_fn([unique[i] for i in idx]), dtype=np.float32))
+    return vecs[where] if where else np.zeros((0, dim), dtype=np.float32)
 
 
 _ENCODERS: dict[tuple[str, int, int, int], Encoder] = {}
