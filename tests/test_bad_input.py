@@ -174,3 +174,16 @@ def test_chinese_japanese_korean_sources_are_compared(tmp_path):
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert [d["language"] for d in report["documents"]] == ["en", "zh", "ja", "ko"]
     assert report["alignments"]
+
+
+def test_thai_source_prints_no_library_warning(tmp_path):
+    """wordfreq's own warning ("The language 'th' is in the 'Thai' script, which we don't
+    have a tokenizer for") reached stderr on a run that succeeded; comparekit already
+    handles a language without a word list (the prior falls back to a floor)."""
+    src = tmp_path / "th.txt"
+    src.write_text(
+        "ประธานาธิบดีวลาดิมีร์ ปูติน แห่งรัสเซียกล่าวเมื่อวันอังคารว่า มอสโกพร้อมที่จะไกล่เกลี่ยระหว่างอาร์เมเนียและอาเซอร์ไบจาน\n",
+        "utf-8",
+    )
+    r = run_cli("analyze", src, "--out", tmp_path / "out", "--quiet")
+    assert r.returncode == 0 and r.stderr == "", r.stderr

@@ -56,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if os.environ.get("COMPAREKIT_DEBUG") else logging.WARNING,
         format="comparekit: %(levelname)s: %(message)s",
     )
+    # wordfreq warns about languages it has no tokenizer or list for (th, gl ...); the
+    # callers already fall back, so it is noise on a run that succeeded
+    if not os.environ.get("COMPAREKIT_DEBUG"):
+        logging.getLogger("wordfreq").setLevel(logging.ERROR)
     command = typer.main.get_command(app)
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv:
