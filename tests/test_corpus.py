@@ -238,3 +238,20 @@ def test_corpus_never_overwrites_its_manifest_or_a_source(tmp_path, use_fake_enc
     manifest.write_text("path,outlet\na.txt,A\n", "utf-8")
     run_corpus(manifest, tmp_path / "out", settings=settings)
     assert {p.name for p in (tmp_path / "out").iterdir() if p.is_file()} == set(TABLE_FILES)
+
+
+def test_manifest_from_european_excel_semicolons(tmp_path):
+    """Excel in a French or German locale saves "CSV" with semicolons: the manifest was
+    refused ("manifest has no 'path', 'outlet' column"). A cp1252 one gets a hint."""
+    (tmp_path / "a.txt").write_text("text", "utf-8")
+    (tmp_path / "b.txt").write_text("text", "utf-8")
+    semi = tmp_path / "semi.csv"
+    semi.write_text("path;outlet;language\r\na.txt;Élysée;fr\r\nb.txt;Le Monde;fr\r\n", "utf-8-sig")
+    entries, bad = read_manifest(semi)
+    assert not bad and [e.outlet for e in entries] == ["Élysée", "Le Monde"]
+    semi.write_bytes(semi.read_text("utf-8-sig").encode("cp1252"))
+    with pytest.raises(InputError, match="not UTF-8.*CSV UTF-8"):
+        read_manifest(semi)
+    tsv = tmp_path / "m.tsv"
+    tsv.write_text("path\toutlet\na.txt\tA, B and C\n", "utf-8")
+    assert [e.outlet for e in read_manifest(tsv)[0]] == ["A, B and C"]

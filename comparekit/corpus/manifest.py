@@ -58,8 +58,19 @@ def parse_date(value: str) -> dt.date:
         raise ValueError(f"date {value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
+def _delimiter(text: str) -> str:
+    """',' unless the header line has none and has ';' (Excel in many European locales
+    saves "CSV" with semicolons) or a tab (TSV)."""
+    header = next((ln for ln in text.splitlines() if ln.strip()), "")
+    if "," not in header:
+        for candidate in (";", "\t"):
+            if candidate in header:
+                return candidate
+    return ","
+
+
 def _rows_csv(text: str) -> tuple[list[str], list[tuple[int, dict[str, str] | str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[tuple[int, dict[str, str] | str]] = []
     header: list[str] | None = None
     try:
@@ -134,7 +145,12 @@ def read_manifest(path: str | os.PathLike[str]) -> tuple[list[Entry], list[BadRo
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"{p}: no such manifest file") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{p}: the manifest is not UTF-8 ({exc.reason} at byte {exc.start}); in Excel, save it"
+            " as 'CSV UTF-8'"
+        ) from exc
+    except OSError as exc:
         raise InputError(f"{p}: cannot read the manifest ({exc})") from exc
     is_jsonl = p.suffix.lower() in (".jsonl", ".ndjson")
     columns, rows = (_rows_jsonl if is_jsonl else _rows_csv)(text)
