@@ -121,3 +121,14 @@ def test_sixteen_bit_binary_is_not_read_as_utf16(tmp_path, settings):
     p.write_bytes(bytes(b for k in range(3000) for b in (k % 250 + 1, 0)))  # little-endian shorts
     with pytest.raises(InputError, match="binary"):
         load_path(p, settings=settings)
+
+
+def test_utf8_with_bom_and_a_stray_byte_stays_utf8(tmp_path, settings):
+    """Notepad saves UTF-8 with a BOM; with one stray byte such a file was refused ('has a
+    utf-8-sig byte-order mark but does not decode'), while the same file without a BOM is
+    read as UTF-8 with one U+FFFD."""
+    p = tmp_path / "notepad.txt"
+    p.write_bytes(b"\xef\xbb\xbf" + _FR.encode() + b"\xff\n")
+    doc = load_path(p, settings=settings)
+    assert doc.meta["encoding"] == "utf-8-sig" and doc.meta["decode_errors"] == 1
+    assert doc.raw_text == _FR + "\ufffd\n"

@@ -68,9 +68,15 @@ def decode_bytes(data: bytes, *, name: str, settings: Settings) -> tuple[str, st
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"{name}: has a {encoding} byte-order mark but does not decode: {exc.reason}"
-                ) from exc
+                damaged = None
+                if encoding == "utf-8-sig":  # Notepad's UTF-8, with a stray byte
+                    damaged = _damaged_utf8(data[len(bom) :], settings.load.utf8_max_invalid_share)
+                if damaged is None:
+                    raise InputError(
+                        f"{name}: has a {encoding} byte-order mark but does not decode: {exc.reason}"
+                    ) from exc
+                _warn_damaged(name, damaged[1])
+                text = damaged[0]
             return _check_text(text, name), encoding
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
@@ -84,14 +90,8 @@ def decode_bytes(data: bytes, *, name: str, settings: Settings) -> tuple[str, st
         pass
     damaged = _damaged_utf8(data, settings.load.utf8_max_invalid_share)
     if damaged is not None:
-        text, invalid = damaged
-        log.warning(
-            "%s: %d byte sequence%s not valid UTF-8; read as U+FFFD (the rest is UTF-8)",
-            name,
-            invalid,
-            " is" if invalid == 1 else "s are",
-        )
-        return _check_text(text, name), "utf-8"
+        _warn_damaged(name, damaged[1])
+        return _check_text(damaged[0], name), "utf-8"
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data))
@@ -129,6 +129,15 @@ def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
                 return None
             return text, encoding
     return None
+
+
+def _warn_damaged(name: str, invalid: int) -> None:
+    log.warning(
+        "%s: %d byte sequence%s not valid UTF-8; read as U+FFFD (the rest is UTF-8)",
+        name,
+        invalid,
+        " is" if invalid == 1 else "s are",
+    )
 
 
 def _damaged_utf8(data: bytes, max_invalid_share: float) -> tuple[str, int] | None:
@@ -199,6 +208,8 @@ def load_bytes(
         "bytes": len(data),
         "format": "text",
     }
-    if encoding == "utf-8" and (invalid := text.count("\ufffd") - data.count("\ufffd".encode())):
+    if encoding in ("utf-8", "utf-8-sig") and (
+        invalid := text.count("\ufffd") - data.count("\ufffd".encode())
+    ):
         meta["decode_errors"] = invalid  # bytes read as U+FFFD (errors="replace")
     return Document(id=doc_id, raw_text=text, path=path, meta=meta)
