@@ -132,3 +132,13 @@ def test_utf8_with_bom_and_a_stray_byte_stays_utf8(tmp_path, settings):
     doc = load_path(p, settings=settings)
     assert doc.meta["encoding"] == "utf-8-sig" and doc.meta["decode_errors"] == 1
     assert doc.raw_text == _FR + "\ufffd\n"
+
+
+def test_a_stray_nul_in_a_short_file_is_not_binary(tmp_path, settings):
+    """load.binary_control_share 'leaves room for a stray NUL', but not below 1,000 bytes:
+    a 300-byte news brief with one NUL was refused as a binary file."""
+    p = tmp_path / "brief.txt"
+    text = "Twelve soldiers were killed in clashes on the border, officials said on Tuesday. " * 3
+    text = text.replace("border,", "border,\x00", 1)
+    p.write_text(text, "utf-8")
+    assert load_path(p, settings=settings).raw_text == text

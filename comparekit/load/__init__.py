@@ -82,7 +82,7 @@ def decode_bytes(data: bytes, *, name: str, settings: Settings) -> tuple[str, st
     if utf16 is not None:
         return _check_text(utf16[0], name), utf16[1]
     controls = len(_CONTROL.findall(data[:1_000_000]))
-    if controls > settings.load.binary_control_share * min(len(data), 1_000_000):
+    if controls > max(1.0, settings.load.binary_control_share * min(len(data), 1_000_000)):
         raise InputError(f"{name}: looks like a binary file, not text ({controls} control bytes)")
     try:
         return _check_text(data.decode("utf-8"), name), "utf-8"
