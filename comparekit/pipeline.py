@@ -133,8 +133,17 @@ def decode_notes(docs: Sequence[Document]) -> list[str]:
 
 
 def language_notes(docs: Sequence[Document], encoder: Encoder) -> list[str]:
+    """A note per document the encoder cannot embed, and per document whose pairs are
+    checked for numbers and dates only (see ``compare.relate.LANGUAGE_FREE_TYPES``)."""
+    from comparekit.compare.lexicon import LANGUAGES
+
     notes = []
     for doc in docs:
+        if len(docs) > 1 and doc.language not in LANGUAGES:
+            notes.append(
+                f"{doc.id}: names, titles, negation, modality and attribution are compared in"
+                f" {', '.join(LANGUAGES)} only; its pairs are checked for numbers and dates"
+            )
         if encoder.languages is not None and doc.language is None:
             notes.append(f"{doc.id}: language could not be identified; aligned on the lexical channel only")
         elif encoder.languages is not None and doc.language not in encoder.languages:

@@ -816,3 +816,31 @@ def test_relate_reads_moved_names_in_the_neighbouring_segments(settings, fake_en
     off = relate(alignment, a, b, va, vb, settings=scoped.replace("compare", name_neighbour_window=0))
     first = [p for p in off.pairs if p.a == (0,) and p.b == (0,)]
     assert first and _names(first[0].divergences) == [("entity_added", "Флейк")]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ar", None])
+def test_a_language_without_word_lists_is_checked_for_numbers_and_dates_only(settings, fake_encoder, lang):
+    """Names are matched by spelling and transliteration, titles and negation with word
+    lists, for en/fr/de/es/ru only: against Chinese or Arabic every English name was
+    reported as entity_missing (a faithful translation got 8 divergences)."""
+    a = _doc("a", ["Turkey and Iran support Azerbaijan, said President Erdogan.", "Twelve died in 2020."])
+    other = {
+        "zh": ["土耳其总统埃尔多安说，土耳其和伊朗支持阿塞拜疆。", "2019年有十二人死亡。"],
+        "ar": ["قال الرئيس أردوغان إن تركيا وإيران تدعمان أذربيجان.", "توفي اثنا عشر في عام 2019."],
+        None: ["Turquie Iran Azerbaïdjan Erdogan", "2019"],
+    }[lang]
+    b = _doc("b", other, lang=lang)
+    va = fake_encoder.encode([s.text for s in a.segments])
+    vb = fake_encoder.encode([s.text for s in b.segments])
+    pairs = (AlignedPair((0,), (0,), 0.8, 0.8, 0.3), AlignedPair((1,), (1,), 0.8, 0.8, 0.3))
+    out = relate(Alignment("a", "b", "parallel", "test", pairs), a, b, va, vb, settings=settings)
+    found = {d.type for p in out.pairs for d in p.divergences}
+    assert (
+        found == {"date_mismatch"}
+        or found == {"number_mismatch"}
+        or found == {"date_mismatch", "number_mismatch"}
+    )
+    # The same pair with both sides in English still gets its name check.
+    b_en = _doc("b", ["Turkey supports Azerbaijan, said President Erdogan.", "Twelve died in 2019."])
+    out = relate(Alignment("a", "b", "parallel", "test", pairs), a, b_en, va, vb, settings=settings)
+    assert "entity_missing" in {d.type for p in out.pairs for d in p.divergences}

@@ -133,3 +133,25 @@ def test_note_for_a_document_whose_language_is_unknown():
     assert language_notes([doc], encoder) == [
         "num: language could not be identified; aligned on the lexical channel only"
     ]
+
+
+def test_note_for_a_compared_document_without_word_lists():
+    """A compared document in a language the name, title and cue checks have no lists
+    for says that its pairs were checked for numbers and dates only."""
+    from types import SimpleNamespace
+
+    from comparekit.document import Document
+    from comparekit.pipeline import language_notes
+
+    encoder = SimpleNamespace(name="usem3", languages=frozenset({"en", "zh", "fr"}))
+    docs = [
+        Document(id=i, raw_text="x\n", language=lang)
+        for i, lang in (("en", "en"), ("zh", "zh"), ("fr", "fr"))
+    ]
+    notes = language_notes(docs, encoder)
+    assert (
+        len(notes) == 1
+        and notes[0].startswith("zh: names, titles, negation")
+        and "numbers and dates" in notes[0]
+    )
+    assert language_notes(docs[1:2], encoder) == []  # analyze: one document, no pairs

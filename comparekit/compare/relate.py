@@ -26,12 +26,17 @@ import numpy as np
 from comparekit.align.candidates import blocked_top_k
 from comparekit.compare.checks import CONFLICT_TYPES, SideFacts, check_pair, read_side
 from comparekit.compare.entities import OtherSide
-from comparekit.compare.lexicon import fold, tokenize
+from comparekit.compare.lexicon import LANGUAGES, fold, tokenize
 from comparekit.document import Document
 from comparekit.results import AlignedPair, Alignment
 from comparekit.settings import Settings
 
 CUE_TYPES = frozenset({"negation", "modality", "attribution"})
+#: The checks that need no word lists or spelling rules of a language: numbers and years in
+#: digits. Names (matched by spelling and transliteration), titles and cue words are
+#: read with lists for ``lexicon.LANGUAGES`` only; in a pair with any other language (Arabic,
+#: Chinese ...) every English name would be "missing" from a script they cannot match.
+LANGUAGE_FREE_TYPES = frozenset({"number_mismatch", "date_mismatch"})
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -222,6 +227,8 @@ def relate(
             tokenize(doc_b.text or doc_b.raw_text, doc_b.language), doc_b.text or doc_b.raw_text
         )
     window = cfg.name_neighbour_window
+    # Both sides in a language with word lists, or only the language-free checks.
+    listed = doc_a.language in LANGUAGES and doc_b.language in LANGUAGES
 
     def near(facts: dict[int, SideFacts], order: list[int], pos: dict[int, int], idx: tuple[int, ...]):
         """What the alignable segments within ``window`` of the segments ``idx`` offer
@@ -272,6 +279,8 @@ def relate(
                 # Two outlets paraphrase: a "not" or a "said" on one side only means
                 # something only between near-identical sentences.
                 divs = [d for d in divs if d.type not in CUE_TYPES]
+            if not listed:
+                divs = [d for d in divs if d.type in LANGUAGE_FREE_TYPES]
         semantic = claims.cosine(*best)
         lexical = src.lexical if src is not None and len(src.a) == len(a) and len(src.b) == len(b) else 0.0
         pair_score = src.score if src is not None and (src.a, src.b) == (a, b) else min(1.0, score)
