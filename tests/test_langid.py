@@ -61,17 +61,19 @@ def test_ntrex_sentence_accuracy_meets_floor():
         assert rows[lang]["false_foreign"] == 0, (lang, rows[lang])
 
 
-def test_segments_are_identified_fast():
-    # ~50 µs a segment (langdetect took ~10 ms): 2,000 sentences well under a second
-    # even on a loaded machine, so 20,000-segment documents stay cheap.
-    import time
+def test_segments_are_identified_with_one_model_load():
+    # ~50 µs a segment (langdetect took ~10 ms) because the fastText model is loaded and
+    # hash-checked once per process, then each segment is one predict call. Counted, not
+    # timed (speed lives in benchmarks/: benchmarks/corpus.py prints langid's share).
+    from comparekit import langid
 
     text = "Officials expect a final agreement before the end of the month, said the statement."
     detect_language(text)  # load the model
-    t0 = time.perf_counter()
+    loads = langid._model.cache_info().misses
     for k in range(2000):
         detect_language(f"{text} {k}")
-    assert time.perf_counter() - t0 < 2.0
+    info = langid._model.cache_info()
+    assert info.misses == loads and info.hits >= 2000
 
 
 def test_lone_surrogates_and_newlines_do_not_reach_fasttext():
