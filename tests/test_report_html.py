@@ -182,3 +182,13 @@ def test_each_source_column_carries_its_language_and_direction(use_fake_encoder,
         ), doc.id
     # table cells quoting a source (divergences, claims, flags) take their own direction too
     assert re.search(r"th, td \{[^}]*text-align: start; unicode-bidi: plaintext;", page)
+
+
+def test_characters_html_does_not_allow_are_shown_as_replacement_characters():
+    """A NUL or an escape byte from a source reached report.html as it was: a parse
+    error, and browsers drop or replace NUL each their own way. One U+FFFD each keeps the
+    text's length and everything after it in place."""
+    from comparekit.report.htmltext import esc
+
+    assert esc("a\x00b\x1b[2Jc\x85d\ud800e") == "a\ufffdb\ufffd[2Jc\ufffdd\ufffde"
+    assert esc("tab\tnew\nline\r\x0c<&>\"'") == "tab\tnew\nline\r\x0c&lt;&amp;&gt;&quot;&#x27;"

@@ -17,9 +17,18 @@ RELATION_PRIORITY = ("divergent", "same", "overlap", "related")
 _WORD = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
+#: Characters HTML does not allow in a document (C0 controls but tab, newline, form feed
+#: and carriage return; DEL and the C1 controls; lone surrogates): a parse error, and NUL
+#: is dropped or replaced differently by each browser. Each becomes one U+FFFD, so
+#: lengths and the positions of everything after it stay as in the source.
+_NOT_IN_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def esc(value: Any) -> str:
-    """HTML-escape any value (quotes too, so the result is safe inside attributes)."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """HTML-escape any value (quotes too, so the result is safe inside attributes), with
+    characters HTML does not allow shown as U+FFFD."""
+    text = _NOT_IN_HTML.sub("\ufffd", "" if value is None else str(value))
+    return html.escape(text, quote=True)
 
 
 def css_word(value: Any) -> str:
