@@ -103,3 +103,17 @@ def test_utf8_page_with_a_stray_byte_keeps_its_accents(tmp_path, settings):
     doc = load_path(p, settings=settings)
     assert "président" in doc.raw_text and "Ã" not in doc.raw_text
     assert doc.meta["decode_errors"] == 1
+    assert doc.meta["encoding"] == "utf-8"
+
+
+def test_the_page_encoding_is_recorded(tmp_path, settings):
+    """Every HTML page was recorded as encoding 'utf-8', a cp1251 page too: the record now
+    names the encoding the page was read with."""
+    para = "Президент России заявил сегодня, что переговоры продолжатся на следующей неделе в Москве."
+    page = "<html><head><meta charset='windows-1251'><title>Новости</title></head><body><article>"
+    page += "".join(f"<p>{para} ({n})</p>" for n in range(6)) + "</article></body></html>"
+    p = tmp_path / "page.html"
+    p.write_bytes(page.encode("cp1251"))
+    doc = load_path(p, settings=settings)
+    assert "Президент" in doc.raw_text
+    assert doc.meta["encoding"] in ("cp1251", "windows-1251")

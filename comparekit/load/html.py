@@ -78,13 +78,35 @@ def load_html(
         "format": "html",
         "sha256": hashlib.sha256(data).hexdigest(),
         "bytes": len(data),
-        "encoding": "utf-8",
+        "encoding": _page_encoding(page),
         **extracted,
     }
     if decode_errors:
         meta["decode_errors"] = decode_errors
     log.info("%s: extracted %d characters with trafilatura %s", name, len(text), meta["extractor_version"])
     return Document(id=doc_id, raw_text=text, path=path, meta=meta)
+
+
+def _page_encoding(page: bytes | str) -> str:
+    """The encoding trafilatura read ``page`` with: the order of its ``decode_file``
+    (UTF-8 first, then its guesses; a page decoded here is UTF-8)."""
+    if isinstance(page, str):
+        return "utf-8"
+    from trafilatura.utils import detect_encoding, handle_compressed_file
+
+    data = handle_compressed_file(page)
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for guess in detect_encoding(data):
+        try:
+            data.decode(guess)
+            return guess
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return "utf-8 (with errors replaced)"
 
 
 def _damaged_utf8_page(data: bytes, *, name: str, settings: Settings) -> tuple[bytes | str, int]:
