@@ -29,10 +29,29 @@ SEVERITIES = ("info", "warning", "error")
 
 
 @dataclass(frozen=True)
+class CueSpan:
+    """Where one cue a divergence quotes (a number, a name, a negation word ...) is.
+
+    In a report (pairs from :func:`comparekit.compare.relate`): ``doc`` is the document
+    id, ``segment`` the segment id and ``start``/``end`` raw offsets, so that
+    ``raw_text[start:end]`` is the cue as written. From the text-only check
+    (:func:`comparekit.compare.divergences`) ``segment`` is None and the offsets are
+    into the text that side passed.
+    """
+
+    doc: str
+    segment: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Divergence:
     """One explicit difference between the two sides of an aligned pair.
 
     ``doc`` is the document whose text shows the divergent detail; ``text`` that detail.
+    ``spans``: one :class:`CueSpan` per cue quoted in ``a_text``/``b_text`` (or ``text``),
+    side A's first, each side in text order.
     """
 
     type: str
@@ -41,6 +60,7 @@ class Divergence:
     detail: str
     a_text: str = ""
     b_text: str = ""
+    spans: tuple[CueSpan, ...] = ()
 
 
 @dataclass(frozen=True)

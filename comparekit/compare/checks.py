@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from comparekit.compare import cues, dates, entities, numbers
 from comparekit.compare.lexicon import tokenize
-from comparekit.results import Divergence
+from comparekit.results import CueSpan, Divergence
 from comparekit.settings import Settings
 
 #: Types that make a pair ``divergent`` (a conflicting detail) rather than ``overlap``.
@@ -56,6 +56,9 @@ class SideFacts:
     #: Titles not followed by a person's name ("the senator", "президент США"): where a
     #: title stands in for a name, a name on the other side is a name dropped, not moved.
     bare_titles: int = 0
+    #: The tokens everything above was read from (their offsets place the cues in
+    #: ``text``: :func:`cue_spans`).
+    tokens: tuple = ()
 
 
 def read_side(text: str, lang: str | None, settings: Settings | None = None) -> SideFacts:
@@ -85,7 +88,30 @@ def read_side(text: str, lang: str | None, settings: Settings | None = None) -> 
         bare=frozenset(n for n, m in enumerate(ents) if _bare_name(m, tokens, roles)),
         alone=frozenset(n for n, m in enumerate(ents) if _alone(m, tokens, roles)),
         bare_titles=sum(not _titled(r, ents) for r in roles),
+        tokens=tuple(tokens),
     )
+
+
+def cue_spans(side: SideFacts, doc: str, cues_: list) -> tuple[CueSpan, ...]:
+    """Where the cues ``cues_`` (anything with a token range ``first``/``end``: numbers,
+    dates, names, roles, cue words) are in ``side.text``: one span each, from the start of
+    its first token to the end of its last, in text order (``segment`` None: the caller
+    places them in a document). English "n't", read as the token "nt", spans "n't"."""
+    toks = side.tokens
+    out = set()
+    for c in cues_:
+        if not (0 <= c.first < c.end <= len(toks)):
+            continue
+        start, end = toks[c.first].start, toks[c.end - 1].end
+        if (
+            toks[c.first].low == "not"
+            and toks[c.first].text.lower() == "nt"
+            and start > 0
+            and side.text[start - 1 : start + 1].lower() in ("n'", "n’")
+        ):
+            start -= 1
+        out.add(CueSpan(doc, None, start, end))
+    return tuple(sorted(out, key=lambda x: (x.start, x.end)))
 
 
 _LIST_WORDS = {"and", "or", "et", "ou", "и", "или", "und", "oder", "y", "o"}
@@ -183,20 +209,39 @@ def check_pair(
     )
     if only_a and only_b:
         ta, tb = _join(only_a), _join(only_b)
-        out.append(Divergence("number_mismatch", doc_b, tb, f"{doc_a} says {ta}; {doc_b} says {tb}", ta, tb))
+        spans = cue_spans(a, doc_a, only_a) + cue_spans(b, doc_b, only_b)
+        out.append(
+            Divergence("number_mismatch", doc_b, tb, f"{doc_a} says {ta}; {doc_b} says {tb}", ta, tb, spans)
+        )
 
     for cat, da, db in dates.date_conflicts(a.dates, b.dates):
         ta, tb = _join(da), _join(db)
         what = cat.replace("rel:", "relative ")
         out.append(
-            Divergence("date_mismatch", doc_b, tb, f"{what}: {doc_a} says {ta}; {doc_b} says {tb}", ta, tb)
+            Divergence(
+                "date_mismatch",
+                doc_b,
+                tb,
+                f"{what}: {doc_a} says {ta}; {doc_b} says {tb}",
+                ta,
+                tb,
+                cue_spans(a, doc_a, da) + cue_spans(b, doc_b, db),
+            )
         )
 
     ra, rb = cues.role_conflicts(a.roles, b.roles)
     if ra and rb:
         ta, tb = _join(ra), _join(rb)
         out.append(
-            Divergence("role_mismatch", doc_b, tb, f"{doc_a} has the title {ta}; {doc_b} has {tb}", ta, tb)
+            Divergence(
+                "role_mismatch",
+                doc_b,
+                tb,
+                f"{doc_a} has the title {ta}; {doc_b} has {tb}",
+                ta,
+                tb,
+                cue_spans(a, doc_a, ra) + cue_spans(b, doc_b, rb),
+            )
         )
 
     ratio = cfg.entity_min_ratio
@@ -226,12 +271,26 @@ def check_pair(
     for m in (a.entities[n] for n in missing):
         out.append(
             Divergence(
-                "entity_missing", doc_a, m.text, f"{doc_a} names {m.text}; {doc_b} does not", m.text, ""
+                "entity_missing",
+                doc_a,
+                m.text,
+                f"{doc_a} names {m.text}; {doc_b} does not",
+                m.text,
+                "",
+                cue_spans(a, doc_a, [m]),
             )
         )
     for m in (b.entities[n] for n in added):
         out.append(
-            Divergence("entity_added", doc_b, m.text, f"{doc_b} names {m.text}; {doc_a} does not", "", m.text)
+            Divergence(
+                "entity_added",
+                doc_b,
+                m.text,
+                f"{doc_b} names {m.text}; {doc_a} does not",
+                "",
+                m.text,
+                cue_spans(b, doc_b, [m]),
+            )
         )
 
     na, nb = len(a.negations), len(b.negations)
@@ -264,6 +323,7 @@ def check_pair(
                 f"{doc} has {max(na, nb)} negation(s) ({neg}), the other side {min(na, nb)}",
                 _join(a.negations),
                 _join(b.negations),
+                cue_spans(a, doc_a, a.negations) + cue_spans(b, doc_b, b.negations),
             )
         )
 
@@ -278,6 +338,7 @@ def check_pair(
                 f"{doc} hedges ({hedge}); the other side states it",
                 _join(a.modality),
                 _join(b.modality),
+                cue_spans(a, doc_a, a.modality) + cue_spans(b, doc_b, b.modality),
             )
         )
 
@@ -292,6 +353,7 @@ def check_pair(
                 f"{doc} attributes the claim ({cue}); the other side does not",
                 _join(a.attribution),
                 _join(b.attribution),
+                cue_spans(a, doc_a, a.attribution) + cue_spans(b, doc_b, b.attribution),
             )
         )
     return sorted(out, key=lambda d: (d.type, d.doc, d.text))

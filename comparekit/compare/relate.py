@@ -28,7 +28,7 @@ from comparekit.compare.checks import CONFLICT_TYPES, SideFacts, check_pair, rea
 from comparekit.compare.entities import OtherSide
 from comparekit.compare.lexicon import LANGUAGES, fold, tokenize
 from comparekit.document import Document
-from comparekit.results import AlignedPair, Alignment
+from comparekit.results import AlignedPair, Alignment, CueSpan, Divergence
 from comparekit.settings import Settings
 
 CUE_TYPES = frozenset({"negation", "modality", "attribution"})
@@ -180,6 +180,36 @@ def _recheck(
     return [((i,), (j,)) for i, j in sorted(keep)]
 
 
+def _locate(
+    divs: list[Divergence], doc_a: Document, a: tuple[int, ...], doc_b: Document, b: tuple[int, ...]
+) -> list[Divergence]:
+    """``divs`` with their cue spans placed in the documents: each span, an offset range
+    in the text the checks read for its side (one segment's text, or the side's segments
+    joined with one space), becomes its segment id and raw offsets through
+    :meth:`Document.to_raw`. A span that falls outside every segment (over a joining
+    space: not expected, cues are words) is dropped."""
+    if doc_a.id == doc_b.id:
+        return [dataclasses.replace(d, spans=()) for d in divs]
+    sides = {doc_a.id: (doc_a, a), doc_b.id: (doc_b, b)}
+
+    def place(span: CueSpan) -> CueSpan | None:
+        doc, idx = sides.get(span.doc, (None, ()))
+        pos = 0
+        for i in idx:
+            seg = doc.segments[i]
+            if pos <= span.start and span.end <= pos + len(seg.text):
+                r0, r1 = doc.to_raw(seg.text_start + span.start - pos, seg.text_start + span.end - pos)
+                return CueSpan(doc.id, seg.id, r0, r1)
+            pos += len(seg.text) + 1
+        return None
+
+    out = []
+    for d in divs:
+        spans = tuple(p for p in map(place, d.spans) if p is not None)
+        out.append(dataclasses.replace(d, spans=spans))
+    return out
+
+
 def _relation(cosine: float, divs, cfg) -> str:
     """The relation from the pair's cosine (no anchor bonus: two sentences naming the
     same countries are not the same claim) and its divergences."""
@@ -275,6 +305,7 @@ def relate(
                 near_a=near(claims.facts_a, claims.rows, claims.ri, a),
                 near_b=near(claims.facts_b, claims.cols, claims.ci, b),
             )
+            divs = _locate(divs, doc_a, a, doc_b, b)
             if comparable and score < cfg.cue_check_min_score:
                 # Two outlets paraphrase: a "not" or a "said" on one side only means
                 # something only between near-identical sentences.

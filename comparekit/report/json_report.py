@@ -88,6 +88,10 @@ def build_report(comparison: Comparison) -> dict[str, Any]:
                             "detail": dv.detail,
                             "a_text": dv.a_text,
                             "b_text": dv.b_text,
+                            "spans": [
+                                {"doc": sp.doc, "segment": sp.segment, "start": sp.start, "end": sp.end}
+                                for sp in dv.spans
+                            ],
                         }
                         for dv in pair.divergences
                     ],
