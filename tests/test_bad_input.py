@@ -21,7 +21,7 @@ def _cases(tmp):
         "binary.txt": (bytes(range(256)) * 64, 3, "binary"),
         "huge.txt": (None, 3, "over the limit"),
     }
-    (tmp / "huge.txt").write_bytes(b"a" * 50_000_001)  # 50 MB: over load.max_bytes
+    (tmp / "huge.txt").write_bytes(b"a" * 5_000_001)  # over load.max_bytes (5 MB)
     for name, (data, _, _) in cases.items():
         if data is not None:
             (tmp / name).write_bytes(data)
