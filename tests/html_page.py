@@ -39,9 +39,29 @@ def xss_sources(folder: Path) -> list[Path]:
     return [pa, pb]
 
 
+def divergent_sources(folder: Path) -> list[Path]:
+    """Two reports of one attack that differ in a number (Twelve / Twenty) and a name
+    (Iran, only in b); runs of spaces and CRLF make raw and cleaned offsets differ."""
+    a = folder / "a.txt"
+    b = folder / "b.txt"
+    a.write_bytes(
+        b"Attack on the border post\r\n\r\n"
+        b"Twelve   soldiers were killed in the attack on the border post on Monday night.\r\n\r\n"
+        b"The  army said the post would reopen next week.\r\n"
+    )
+    b.write_bytes(
+        b"Attack on the border post\r\n\r\n"
+        b"Twenty soldiers were killed in the attack on the border post on Monday night, "
+        b"Iran   said.\r\n\r\n"
+        b"The army said the post would reopen next week.\r\n"
+    )
+    return [a, b]
+
+
 class PageReader(HTMLParser):
     """Collects, per document column, the text shown; per segment and per flag id, the
-    characters they cover; every tag and attribute seen; and the scripts."""
+    characters they cover; per divergence id, the ``(doc, offset)`` of each character its
+    marks cover; every tag and attribute seen; and the scripts."""
 
     VOID = {"meta", "link", "input", "br", "img", "rect", "hr"}
 
@@ -51,6 +71,7 @@ class PageReader(HTMLParser):
         self.docs: dict[str, str] = {}
         self.segments: dict[str, str] = {}
         self.flags: dict[str, str] = {}
+        self.divs: dict[str, set[tuple[str, int]]] = {}
         self.tags: list[tuple[str, dict[str, str]]] = []
         self.scripts: list[tuple[dict[str, str], str]] = []
         self._doc: str | None = None
@@ -86,6 +107,7 @@ class PageReader(HTMLParser):
         in_text = any(t == "div" and a.get("class") == "text" for t, a in self.stack)
         if not (in_text and self._doc is not None):
             return
+        pos = len(self.docs.get(self._doc, ""))
         self.docs[self._doc] = self.docs.get(self._doc, "") + data
         for t, a in self.stack:
             if "data-seg" in a and t == "span":
@@ -93,6 +115,8 @@ class PageReader(HTMLParser):
             if t == "mark":
                 for fid in a.get("data-flags", "").split():
                     self.flags[fid] = self.flags.get(fid, "") + data
+                for did in a.get("data-divs", "").split():
+                    self.divs.setdefault(did, set()).update((self._doc, pos + i) for i in range(len(data)))
 
 
 def read_page(page: str) -> PageReader:

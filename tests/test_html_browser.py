@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from html_page import xss_sources
+from html_page import divergent_sources, xss_sources
 
 import comparekit
 from comparekit.report import write_report
@@ -198,3 +198,64 @@ def test_no_script_from_a_source_runs(driver, use_fake_encoder, tmp_path):
     assert not driver.find_elements(By.CSS_SELECTOR, "#sbs img, #sbs script")
     ARTIFACTS.mkdir(exist_ok=True)
     driver.save_screenshot(str(ARTIFACTS / "xss_report.png"))
+
+
+def test_clicking_a_divergence_shows_its_words_in_both_columns(driver, use_fake_encoder, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    paths = divergent_sources(tmp_path)
+    filler = "".join(
+        f"Paragraph {k} of the archive adds nothing new to the story.\r\n\r\n" for k in range(60)
+    )
+    for path in paths:  # long columns, so reaching the words takes a scroll
+        path.write_bytes(path.read_bytes() + filler.encode())
+    comparison = comparekit.compare(paths)
+    out = write_report(comparison, tmp_path / "out")
+    report = json.loads(out["report.json"].read_text("utf-8"))
+    ids = {f"{al['id']}:{k}": dv for al in report["alignments"] for k, dv in enumerate(al["divergences"])}
+    did = next(i for i, dv in ids.items() if dv["type"] == "number_mismatch")
+    open_page(driver, out["report.html"])
+
+    def marks(i):
+        return [
+            m
+            for m in driver.find_elements(By.CSS_SELECTOR, ".text mark.div[data-divs]")
+            if i in m.get_attribute("data-divs").split()
+        ]
+
+    def in_view(el):  # inside the visible part of its scrolling column
+        return driver.execute_script(
+            "var r = arguments[0].getBoundingClientRect(), b = arguments[0].closest('.text').getBoundingClientRect();"
+            "return r.top >= b.top && r.bottom <= b.bottom;",
+            el,
+        )
+
+    assert {m.text for m in marks(did)} == {"Twelve", "Twenty"}
+    for box in driver.find_elements(By.CSS_SELECTOR, ".text"):
+        driver.execute_script("arguments[0].scrollTop = arguments[0].scrollHeight", box)
+    assert not any(in_view(m) for m in marks(did))
+    assert not driver.find_elements(By.CSS_SELECTOR, "mark.div-hit")
+    row = driver.find_element(By.CSS_SELECTOR, f'tr.divrow[data-div="{did}"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
+    row.click()
+    hit = driver.find_elements(By.CSS_SELECTOR, "mark.div-hit")
+    assert hit and set(hit) == set(marks(did))
+    assert {
+        m.find_element(By.XPATH, "ancestor::section[@data-doc]").get_attribute("data-doc") for m in hit
+    } == {
+        "a",
+        "b",
+    }
+    assert all(in_view(m) and m.is_displayed() for m in hit)
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "divergence_clicked.png"))
+    # Another divergence moves the highlight; hovering a divergent word shows its detail.
+    other = next(i for i, dv in ids.items() if dv["type"] == "entity_added" and dv["text"] == "Iran")
+    driver.find_element(By.CSS_SELECTOR, f'tr.divrow[data-div="{other}"]').click()
+    assert set(driver.find_elements(By.CSS_SELECTOR, "mark.div-hit")) == set(marks(other))
+    (iran,) = marks(other)
+    ActionChains(driver).move_to_element(iran).perform()
+    tip = driver.find_element(By.ID, "tip")
+    assert tip.is_displayed() and ids[other]["detail"] in tip.text and other in tip.text
+    assert console_problems(driver) == []

@@ -14,7 +14,7 @@ import types
 
 import pytest
 from conftest import CARNEGIE, RFI
-from html_page import PAYLOADS, read_page, xss_sources
+from html_page import PAYLOADS, divergent_sources, read_page, xss_sources
 from report_validation import assert_valid_report
 
 import comparekit
@@ -26,6 +26,12 @@ from comparekit.results import Divergence
 @pytest.fixture
 def seed_pair(use_fake_encoder):
     comparison = comparekit.compare([CARNEGIE, RFI])
+    return comparison, build_report(comparison)
+
+
+@pytest.fixture
+def divergent_pair(use_fake_encoder, tmp_path):
+    comparison = comparekit.compare(divergent_sources(tmp_path))
     return comparison, build_report(comparison)
 
 
@@ -56,6 +62,81 @@ def test_page_shows_raw_text_with_segments_and_flags_at_their_characters(request
     for f in report["flags"]:
         if f["end"] > f["start"]:
             assert page.flags[f["id"]] == f["text"] == raws[f["doc"]][f["start"] : f["end"]]
+
+
+def _divergence_ids(report):
+    return {f"{al['id']}:{k}": dv for al in report["alignments"] for k, dv in enumerate(al["divergences"])}
+
+
+def test_divergent_words_are_marked_at_their_characters_with_their_id(divergent_pair):
+    comparison, report = divergent_pair
+    assert_valid_report(report)
+    html = page_of(comparison, report)
+    page = read_page(html)
+    raws = {d.id: d.raw_text for d in comparison.documents}
+    assert page.docs == raws  # the marks add no character
+    divs = _divergence_ids(report)
+    assert divs and all(dv["spans"] for dv in divs.values())
+    # Each divergence's marks cover exactly the characters of its spans, nothing else.
+    assert page.divs == {
+        did: {(sp["doc"], i) for sp in dv["spans"] for i in range(sp["start"], sp["end"])}
+        for did, dv in divs.items()
+    }
+    for did in divs:
+        assert '<tr class="pick divrow" data-pick="' in html and f'data-div="{did}"' in html
+    assert set(page_data(report)["divergences"]) == set(divs)
+
+    def marked(did):  # per document, the characters marked with this id, in reading order
+        out = {}
+        for d, i in sorted(page.divs[did], key=lambda c: (c[0], c[1])):
+            out[d] = out.get(d, "") + raws[d][i]
+        return out
+
+    for did, dv in divs.items():
+        spans = sorted(dv["spans"], key=lambda sp: (sp["doc"], sp["start"]))
+        want = {}
+        for sp in spans:
+            want[sp["doc"]] = want.get(sp["doc"], "") + raws[sp["doc"]][sp["start"] : sp["end"]]
+        assert marked(did) == want, (did, dv)
+    assert page.flags == {f["id"]: f["text"] for f in report["flags"] if f["end"] > f["start"]}
+    assert {"number_mismatch", "entity_added"} <= {dv["type"] for dv in divs.values()}
+    for did, dv in divs.items():
+        if dv["type"] == "number_mismatch":
+            assert marked(did) == {"a": "Twelve", "b": "Twenty"}
+        if dv["type"] == "entity_added":
+            assert marked(did) == {"b": "Iran"}
+
+
+def test_a_flagged_divergent_word_is_a_div_mark_inside_the_flag_mark():
+    """One sweep cuts at flag and divergence ends alike; where both cover a piece the div
+    mark sits inside the flag mark, so mark.flag[data-flags] still finds every flag."""
+    from comparekit.report.htmltext import render_text
+
+    raw = "Twenty <b>soldiers</b> died."
+    doc = {"segments": [{"id": "b:0", "start": 0, "end": len(raw), "kind": "claim", "language": "en"}]}
+    flags = [{"id": "F1", "start": 0, "end": 22}]
+    divs = [{"id": "A1:0", "start": 0, "end": 6}, {"id": "A1:1", "start": 0, "end": 6}]
+    divs.append({"id": "A2:0", "start": 10, "end": 28})
+    html = render_text(raw, doc, flags, {}, set(), divs)
+    assert html.count("<mark") == html.count("</mark>") == 6
+    assert (
+        '<mark class="flag" data-flags="F1"><mark class="div" data-divs="A1:0 A1:1">Twenty</mark></mark>'
+        in html
+    )
+    assert '<mark class="flag" data-flags="F1"> &lt;b&gt;</mark>' in html
+    assert (
+        '<mark class="flag" data-flags="F1"><mark class="div" data-divs="A2:0">soldiers&lt;/b&gt;</mark></mark>'
+        in html
+    )
+    assert '<mark class="div" data-divs="A2:0"> died.</mark></span>' in html
+    assert not re.search(r'<mark class="div"[^>]*><mark', html)
+    page = read_page(f'<section data-doc="b"><div class="text">{html}</div></section>')
+    assert page.docs == {"b": raw} and page.flags == {"F1": raw[:22]}
+    assert {k: "".join(raw[i] for _, i in sorted(v)) for k, v in page.divs.items()} == {
+        "A1:0": "Twenty",
+        "A1:1": "Twenty",
+        "A2:0": raw[10:],
+    }
 
 
 def test_page_is_self_contained_and_script_is_pinned_by_csp(seed_pair):

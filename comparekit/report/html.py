@@ -113,18 +113,35 @@ def _filters(report: dict[str, Any]) -> str:
     )
 
 
+def divergence_ids(report: dict[str, Any]) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """``(id, alignment, divergence)`` for every divergence, in report order. The id is
+    the alignment's id and the divergence's index in it (``A4:0``); an alignment without
+    an id is numbered by its position (``#3:0``)."""
+    return [
+        (f"{al.get('id') or f'#{n}'}:{k}", al, dv)
+        for n, al in enumerate(report["alignments"])
+        for k, dv in enumerate(al["divergences"])
+    ]
+
+
 def _texts(report: dict[str, Any], raw_texts: dict[str, str]) -> str:
     links = segment_links(report)
     unmatched = {sid for ids in report["unmatched"].values() for sid in ids}
+    spans = [
+        {"id": did, "doc": sp["doc"], "start": sp["start"], "end": sp["end"]}
+        for did, _, dv in divergence_ids(report)
+        for sp in dv.get("spans", [])
+    ]
     cols = []
     for d in report["documents"]:
         flags = [f for f in report["flags"] if f["doc"] == d["id"]]
+        divs = [sp for sp in spans if sp["doc"] == d["id"]]
         raw = raw_texts.get(d["id"])
         if raw is None:  # no raw text at hand: the cleaned segments, one per line
             raw = "\n".join(s["text"] for s in d["segments"])
             d = {**d, "segments": _relative(d["segments"])}
-            flags = []
-        body = render_text(raw, d, flags, links, unmatched)
+            flags, divs = [], []  # their offsets are into the raw text
+        body = render_text(raw, d, flags, links, unmatched, divs)
         cols.append(
             f'<section class="doc" data-doc="{esc(d["id"])}"><h2>{esc(d["id"])}'
             f" <small>{esc(d.get('outlet') or '')} {esc(d.get('language'))}</small></h2>"
@@ -135,7 +152,8 @@ def _texts(report: dict[str, Any], raw_texts: dict[str, str]) -> str:
         '<span class="seg linked rel-overlap">overlap</span> <span class="seg linked rel-divergent">divergent</span> '
         '<span class="seg linked rel-related">related</span> <span class="seg unmatched">only in this source</span> '
         '<span class="seg kind-boilerplate">not a claim (boilerplate, byline, ...)</span> '
-        '<mark class="flag">flag</mark> — click a segment to pin its counterparts.</div>'
+        '<mark class="flag">flag</mark> <mark class="div">divergent words</mark>'
+        " — click a segment to pin its counterparts.</div>"
     )
     return f'{legend}<div id="sbs" class="sbs" style="--cols:{len(cols)}">{"".join(cols)}</div>'
 
@@ -184,22 +202,22 @@ def _seg_texts(report: dict[str, Any]) -> dict[str, str]:
 def _divergences(report: dict[str, Any]) -> str:
     text = _seg_texts(report)
     rows = []
-    for al in report["alignments"]:
-        for dv in al["divergences"]:
-            first = (al["a"] + al["b"])[0] if al["a"] or al["b"] else ""
-            says = " · ".join(
-                f"{side} says: {esc(dv.get(key))}"
-                for side, key in (("A", "a_text"), ("B", "b_text"))
-                if dv.get(key)
-            )
-            rows.append(
-                f'<tr class="pick" data-pick="{esc(first)}"><td><span class="badge">{esc(dv["type"])}</span>'
-                f"<br><small>{esc(al.get('id'))}</small></td>"
-                f"<td>{esc(dv['doc'])}: <b>{esc(dv['text'])}</b><br>{esc(dv['detail'])}"
-                + (f'<br><small class="muted">{says}</small>' if says else "")
-                + f"</td><td>{esc(' '.join(text[i] for i in al['a']))}</td>"
-                f"<td>{esc(' '.join(text[i] for i in al['b']))}</td></tr>"
-            )
+    for did, al, dv in divergence_ids(report):
+        first = (al["a"] + al["b"])[0] if al["a"] or al["b"] else ""
+        says = " · ".join(
+            f"{side} says: {esc(dv.get(key))}"
+            for side, key in (("A", "a_text"), ("B", "b_text"))
+            if dv.get(key)
+        )
+        rows.append(
+            f'<tr class="pick divrow" data-pick="{esc(first)}" data-div="{esc(did)}">'
+            f'<td><span class="badge">{esc(dv["type"])}</span>'
+            f"<br><small>{esc(did)}</small></td>"
+            f"<td>{esc(dv['doc'])}: <b>{esc(dv['text'])}</b><br>{esc(dv['detail'])}"
+            + (f'<br><small class="muted">{says}</small>' if says else "")
+            + f"</td><td>{esc(' '.join(text[i] for i in al['a']))}</td>"
+            f"<td>{esc(' '.join(text[i] for i in al['b']))}</td></tr>"
+        )
     body = (
         "<table><tr><th>type</th><th>detail</th><th>A</th><th>B</th></tr>" + "".join(rows) + "</table>"
         if rows
@@ -302,8 +320,12 @@ def _framing(report: dict[str, Any], chart_svg: str | None) -> str:
 
 
 def page_data(report: dict[str, Any]) -> dict[str, Any]:
-    """What the page's script needs: segment links and flag details, by id."""
+    """What the page's script needs: segment links, flag and divergence details, by id."""
     return {
+        "divergences": {
+            did: {k: dv.get(k) for k in ("type", "doc", "text", "detail", "a_text", "b_text")}
+            for did, _, dv in divergence_ids(report)
+        },
         "links": segment_links(report),
         "flags": {
             f["id"]: {

@@ -61,27 +61,34 @@ def render_text(
     flags: list[dict[str, Any]],
     links: dict[str, list[list[Any]]],
     unmatched: set[str],
+    divs: list[dict[str, Any]] | None = None,
 ) -> str:
     """The raw text of one document, escaped, in reading order.
 
     Segments become ``<span class="seg" data-seg=ID>``; flagged characters become
     ``<mark class="flag" data-flags="F1 F2">`` pieces inside them (a flag that crosses a
-    segment boundary is split into several marks with the same id). Text between
-    segments (blank lines, removed page furniture) stays plain.
+    segment boundary is split into several marks with the same id). ``divs`` are the
+    divergence spans in this document (``{"id", "start", "end"}``, raw offsets): their
+    characters become ``<mark class="div" data-divs="A4:0 A4:1">`` pieces, inside the
+    flag mark when a piece is flagged too (so the flag marks stay as they were). Text
+    between segments (blank lines, removed page furniture) stays plain.
     """
     n = len(raw)
+    divs = divs or []
     segs = sorted(doc["segments"], key=lambda s: (s["start"], s["end"]))
     cuts = {0, n}
     for s in segs:
         cuts.update((min(max(s["start"], 0), n), min(max(s["end"], 0), n)))
-    opens: dict[int, list[int]] = {}
-    closes: dict[int, list[int]] = {}
-    for k, f in enumerate(flags):
-        a, b = min(max(f["start"], 0), n), min(max(f["end"], 0), n)
-        if b > a:
-            opens.setdefault(a, []).append(k)
-            closes.setdefault(b, []).append(k)
-            cuts.update((a, b))
+    # One sweep for both kinds of mark: ("f", k) is flags[k], ("d", k) is divs[k].
+    opens: dict[int, list[tuple[str, int]]] = {}
+    closes: dict[int, list[tuple[str, int]]] = {}
+    for kind, items in (("f", flags), ("d", divs)):
+        for k, f in enumerate(items):
+            a, b = min(max(f["start"], 0), n), min(max(f["end"], 0), n)
+            if b > a:
+                opens.setdefault(a, []).append((kind, k))
+                closes.setdefault(b, []).append((kind, k))
+                cuts.update((a, b))
     bounds = sorted(cuts)
     starts = [s["start"] for s in segs]
 
@@ -98,7 +105,7 @@ def render_text(
 
     out: list[str] = []
     open_seg: str | None = None
-    active: set[int] = set()  # flags covering the current piece (a sweep: O(pieces + flags))
+    active: set[tuple[str, int]] = set()  # marks covering the current piece (a sweep: O(pieces + marks))
     for p, q in zip(bounds, bounds[1:]):
         active.difference_update(closes.get(p, ()))
         active.update(opens.get(p, ()))
@@ -113,14 +120,21 @@ def render_text(
                 out.append(_open_segment(seg, links.get(sid, []), sid in unmatched))
             open_seg = sid
         piece = esc(raw[p:q])
-        if active:
-            ids = [flags[k]["id"] for k in sorted(active)]
-            out.append(f'<mark class="flag" data-flags="{esc(" ".join(ids))}">{piece}</mark>')
-        else:
-            out.append(piece)
+        div_ids = _ids(divs, sorted(k for kind, k in active if kind == "d"))
+        if div_ids:
+            piece = f'<mark class="div" data-divs="{esc(" ".join(div_ids))}">{piece}</mark>'
+        flag_ids = _ids(flags, sorted(k for kind, k in active if kind == "f"))
+        if flag_ids:
+            piece = f'<mark class="flag" data-flags="{esc(" ".join(flag_ids))}">{piece}</mark>'
+        out.append(piece)
     if open_seg is not None:
         out.append("</span>")
     return "".join(out)
+
+
+def _ids(items: list[dict[str, Any]], keys: list[int]) -> list[str]:
+    """The ids of ``items[k]`` for each key, once each, in order."""
+    return list(dict.fromkeys(str(items[k]["id"]) for k in keys))
 
 
 def _open_segment(seg: dict[str, Any], rows: list[list[Any]], unmatched: bool) -> str:

@@ -80,7 +80,8 @@
     });
   });
 
-  // Flag tooltips.
+  // Tooltips for flags and divergent words. A piece that is both is a div mark inside a
+  // flag mark (covering the same characters), so either one shows both.
   var tip = document.getElementById("tip");
   function line(label, value) {
     var p = document.createElement("div");
@@ -90,17 +91,32 @@
     p.appendChild(document.createTextNode(value));
     tip.appendChild(p);
   }
+  function idsOf(el, attr) {
+    return el ? (el.getAttribute(attr) || "").split(" ").filter(Boolean) : [];
+  }
   function showTip(mark, ev) {
-    var ids = (mark.getAttribute("data-flags") || "").split(" ").filter(function (id) {
-      return data.flags[id] && !mark.classList.contains("flag-off") && flagOn(id);
+    var fmark = mark.closest("mark.flag[data-flags]");
+    var dmark = mark.matches("mark.div[data-divs]") ? mark : mark.querySelector(":scope > mark.div[data-divs]");
+    var ids = idsOf(fmark, "data-flags").filter(function (id) {
+      return data.flags[id] && !fmark.classList.contains("flag-off") && flagOn(id);
     });
-    if (!ids.length) return;
+    var divs = idsOf(dmark, "data-divs").filter(function (id) { return data.divergences[id]; });
+    if (!ids.length && !divs.length) return;
     tip.textContent = "";
     ids.forEach(function (id) {
       var f = data.flags[id];
       line(id, f.category + "/" + f.type + " (" + f.severity + ", confidence " + f.confidence + ")");
       line("", f.message);
       if (f.suggestion) line("suggestion:", f.suggestion);
+    });
+    divs.forEach(function (id) {
+      var d = data.divergences[id];
+      line(id, "divergence " + d.type + ": " + d.text);
+      line("", d.detail);
+      var says = [];
+      if (d.a_text) says.push("A says: " + d.a_text);
+      if (d.b_text) says.push("B says: " + d.b_text);
+      if (says.length) line("", says.join(" · "));
     });
     tip.hidden = false;
     moveTip(ev);
@@ -109,7 +125,7 @@
     tip.style.left = Math.min(ev.clientX + 12, window.innerWidth - tip.offsetWidth - 8) + "px";
     tip.style.top = (ev.clientY + 16) + "px";
   }
-  document.querySelectorAll("mark.flag[data-flags]").forEach(function (mark) {
+  document.querySelectorAll("mark.flag[data-flags], mark.div[data-divs]").forEach(function (mark) {
     mark.addEventListener("mouseenter", function (ev) { showTip(mark, ev); });
     mark.addEventListener("mousemove", moveTip);
     mark.addEventListener("mouseleave", function () { tip.hidden = true; });
@@ -155,6 +171,25 @@
         return m.getAttribute("data-flags").split(" ").indexOf(id) >= 0;
       });
       if (mark) { document.getElementById("sbs").scrollIntoView(); scrollInto(mark); }
+    });
+  });
+  // A divergence row scrolls each source column to the first of its marks there and
+  // flashes all of them (the row's own data-pick handler above pins its segments).
+  document.querySelectorAll("tr.divrow[data-div]").forEach(function (row) {
+    row.addEventListener("click", function () {
+      var id = row.getAttribute("data-div");
+      clear("div-hit");
+      var marks = Array.prototype.filter.call(document.querySelectorAll(".text mark.div[data-divs]"), function (m) {
+        return idsOf(m, "data-divs").indexOf(id) >= 0;
+      });
+      var scrolled = [];
+      marks.forEach(function (m) {
+        void m.offsetWidth; // restart the flash when the same row is clicked again
+        m.classList.add("div-hit");
+        var box = m.closest(".text");
+        if (box && scrolled.indexOf(box) < 0) { scrolled.push(box); scrollInto(m); }
+      });
+      if (marks.length) document.getElementById("sbs").scrollIntoView();
     });
   });
   document.body.setAttribute("data-ready", "1");
