@@ -62,3 +62,65 @@ def test_segment_offsets_point_at_raw_text():
 )
 def test_split_sentences(text, expected):
     assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+class _Recording:
+    """A compiled pattern that records where each search or match call looks."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.calls: list[tuple[int, int]] = []  # (pos, endpos)
+
+    def search(self, string, pos=0, endpos=None):
+        endpos = len(string) if endpos is None else min(endpos, len(string))
+        self.calls.append((pos, endpos))
+        return self.pattern.search(string, pos, endpos)
+
+    def match(self, string, pos=0, endpos=None):
+        endpos = len(string) if endpos is None else min(endpos, len(string))
+        self.calls.append((pos, endpos))
+        return self.pattern.match(string, pos, endpos)
+
+
+def test_the_word_before_each_period_is_searched_in_a_bounded_window(monkeypatch):
+    """Each period searched the whole paragraph before it for its word (quadratic: a
+    paragraph of 25,000 'He said "yes." ' took 144 s); now only _WORD_WINDOW characters."""
+    from comparekit.segment import sentences
+
+    recording = _Recording(sentences._WORD_BEFORE)
+    monkeypatch.setattr(sentences, "_WORD_BEFORE", recording)
+    n = 2_000
+    text = 'He said "yes." ' * n + "Dr. Smith met the U.S. team. " * n
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == ['He said "yes."'] * n + ["Dr. Smith met the U.S. team."] * n
+    assert len(recording.calls) == 4 * n - 1  # every period a sentence follows
+    assert max(end - pos for pos, end in recording.calls) <= sentences._WORD_WINDOW
+    assert all(end - pos == sentences._WORD_WINDOW for pos, end in recording.calls[1:])
+
+
+def test_the_next_word_is_looked_for_once_per_mark(monkeypatch):
+    """A period followed by 50,000 quote marks took 33 s: the next-word lookahead was tried
+    again for every shorter run of the quotes. Now it is matched once, where the mark ends."""
+    from comparekit.segment import sentences
+
+    recording = _Recording(sentences._NEXT)
+    monkeypatch.setattr(sentences, "_NEXT", recording)
+    text = "It ended." + '"' * 50_000 + " ."
+    assert split_sentences(text) == [(0, len(text))]
+    assert recording.calls == [(len(text) - 1, len(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "yes." ' * 50_000, ['He said "yes."'] * 50_000),
+        ("Dr. Smith met the U.S. team. " * 50_000, ["Dr. Smith met the U.S. team."] * 50_000),
+        ("It ended." + '"' * 50_000 + ".", ["It ended." + '"' * 50_000 + "."]),
+        ("Wait" + "." * 50_000 + " Then it rained.", ["Wait" + "." * 50_000, "Then it rained."]),
+        ("It ended. " + "«" * 50_000 + ". Then", ["It ended. " + "«" * 50_000 + ".", "Then"]),
+        ("the u.s" + "." * 8 + "\n. Next", ["the u.s" + "." * 8 + "\n. Next"]),  # word in the window
+    ],
+    ids=["quotes", "abbreviations", "quote-run", "dot-run", "guillemet-run", "dots-newline"],
+)
+def test_long_runs_of_marks_split_like_short_ones(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
