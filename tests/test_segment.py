@@ -124,22 +124,3 @@ def test_the_next_word_is_looked_for_once_per_mark(monkeypatch):
 )
 def test_long_runs_of_marks_split_like_short_ones(text, expected):
     assert [text[s:e] for s, e in split_sentences(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # A straight quote after the space opens the next sentence: it was read as a
-        # closing quote, which left no space after the mark, so nothing was split.
-        ('He left. "Hello there." Then he went.', ["He left.", '"Hello there."', "Then he went."]),
-        ("Wait. 'Quoted' here.", ["Wait.", "'Quoted' here."]),
-        # unchanged: a closing quote right after the mark, French spaced quotes, a spaced
-        # straight quote that closes (a space follows it), a lower-case next word
-        ('He said "yes." Then', ['He said "yes."', "Then"]),
-        ("« Non. » Il part.", ["« Non. »", "Il part."]),
-        ('It ended. " Next one.', ['It ended. "', "Next one."]),
-        ('a. "b c', ['a. "b c']),
-    ],
-)
-def test_a_straight_quote_after_a_period_and_a_space_opens_the_next_sentence(text, expected):
-    assert [text[s:e] for s, e in split_sentences(text)] == expected
