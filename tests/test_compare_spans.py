@@ -6,6 +6,7 @@ import re
 
 import pytest
 from conftest import CARNEGIE, RFI
+from html_page import divergent_sources
 
 from comparekit.compare import divergences, relate
 from comparekit.document import Document, OffsetMap, Run, Segment
@@ -36,19 +37,7 @@ def test_spans_in_the_pipeline_slice_the_raw_text_to_the_cues(tmp_path, use_fake
 
     # Cleaning collapses the runs of spaces and the CRLF paragraph breaks, so cleaned and
     # raw offsets differ from the first paragraph on.
-    a = tmp_path / "a.txt"
-    b = tmp_path / "b.txt"
-    a.write_bytes(
-        b"Attack on the border post\r\n\r\n"
-        b"Twelve   soldiers were killed in the attack on the border post on Monday night.\r\n\r\n"
-        b"The  army said the post would reopen next week.\r\n"
-    )
-    b.write_bytes(
-        b"Attack on the border post\r\n\r\n"
-        b"Twenty soldiers were killed in the attack on the border post on Monday night, "
-        b"Iran   said.\r\n\r\n"
-        b"The army said the post would reopen next week.\r\n"
-    )
+    a, b = divergent_sources(tmp_path)
     comparison = comparekit.compare([a, b], settings=settings)
     docs = {d.id: d for d in comparison.documents}
     raw = {k: d.raw_text for k, d in docs.items()}
