@@ -305,13 +305,13 @@ def relate(
                 near_a=near(claims.facts_a, claims.rows, claims.ri, a),
                 near_b=near(claims.facts_b, claims.cols, claims.ci, b),
             )
-            divs = _locate(divs, doc_a, a, doc_b, b)
             if comparable and score < cfg.cue_check_min_score:
                 # Two outlets paraphrase: a "not" or a "said" on one side only means
                 # something only between near-identical sentences.
                 divs = [d for d in divs if d.type not in CUE_TYPES]
             if not listed:
                 divs = [d for d in divs if d.type in LANGUAGE_FREE_TYPES]
+            divs = _locate(divs, doc_a, a, doc_b, b)
         semantic = claims.cosine(*best)
         lexical = src.lexical if src is not None and len(src.a) == len(a) and len(src.b) == len(b) else 0.0
         pair_score = src.score if src is not None and (src.a, src.b) == (a, b) else min(1.0, score)
