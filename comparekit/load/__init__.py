@@ -140,13 +140,19 @@ def _warn_damaged(name: str, invalid: int) -> None:
     )
 
 
+def _replaced(text: str, data: bytes) -> int:
+    """How many byte sequences of ``data`` its UTF-8 decoding ``text`` read as U+FFFD
+    (U+FFFD characters written in the file itself do not count)."""
+    return text.count("\ufffd") - data.count("\ufffd".encode())
+
+
 def _damaged_utf8(data: bytes, max_invalid_share: float) -> tuple[str, int] | None:
     """``(text, invalid sequences)`` when ``data`` is UTF-8 with a few bad bytes (a stray
     byte, a character cut off at the end): decoded with U+FFFD for each bad sequence.
     None when the invalid sequences outnumber ``max_invalid_share`` times the valid
     non-ASCII characters: then it is another encoding."""
     text = data.decode("utf-8", errors="replace")
-    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    invalid = _replaced(text, data)
     valid = sum(1 for ch in text if ord(ch) > 127) - invalid
     if invalid > max_invalid_share * valid:
         return None
@@ -208,8 +214,6 @@ def load_bytes(
         "bytes": len(data),
         "format": "text",
     }
-    if encoding in ("utf-8", "utf-8-sig") and (
-        invalid := text.count("\ufffd") - data.count("\ufffd".encode())
-    ):
+    if encoding in ("utf-8", "utf-8-sig") and (invalid := _replaced(text, data)):
         meta["decode_errors"] = invalid  # bytes read as U+FFFD (errors="replace")
     return Document(id=doc_id, raw_text=text, path=path, meta=meta)

@@ -72,13 +72,13 @@ def load_html(
     """An HTML page as a Document of its extracted article text (see the module doc)."""
     if not data.strip():
         raise InputError(f"{name}: file is empty")
-    page, decode_errors = _damaged_utf8_page(data, name=name, settings=settings)
+    page, decode_errors, encoding = _read_page(data, name=name, settings=settings)
     text, extracted = extract_html(page, name=name, settings=settings)
     meta = {
         "format": "html",
         "sha256": hashlib.sha256(data).hexdigest(),
         "bytes": len(data),
-        "encoding": _page_encoding(page),
+        "encoding": encoding,
         **extracted,
     }
     if decode_errors:
@@ -87,39 +87,31 @@ def load_html(
     return Document(id=doc_id, raw_text=text, path=path, meta=meta)
 
 
-def _page_encoding(page: bytes | str) -> str:
-    """The encoding trafilatura read ``page`` with: the order of its ``decode_file``
-    (UTF-8 first, then its guesses; a page decoded here is UTF-8)."""
-    if isinstance(page, str):
-        return "utf-8"
+def _read_page(data: bytes, *, name: str, settings: Settings) -> tuple[bytes | str, int, str]:
+    """``(page, bad sequences, encoding)``. A UTF-8 page with a few bad bytes is decoded
+    here (each as U+FFFD) because trafilatura would decode it whole as a legacy code page;
+    any other page goes to trafilatura as bytes, which honours its ``<meta charset>``, and
+    its encoding is the one trafilatura's ``decode_file`` reads it with (after UTF-8, the
+    first of its guesses that decodes)."""
     from trafilatura.utils import detect_encoding, handle_compressed_file
 
-    data = handle_compressed_file(page)
+    from comparekit.load import _damaged_utf8, _warn_damaged
+
     try:
         data.decode("utf-8")
-        return "utf-8"
+        return data, 0, "utf-8"
     except UnicodeDecodeError:
         pass
-    for guess in detect_encoding(data):
+    damaged = _damaged_utf8(data, settings.load.utf8_max_invalid_share)
+    if damaged is not None:
+        _warn_damaged(name, damaged[1])
+        return damaged[0], damaged[1], "utf-8"
+    unpacked = handle_compressed_file(data)
+    guesses = ["utf-8"] if unpacked is not data else []
+    for guess in guesses + list(detect_encoding(unpacked)):
         try:
-            data.decode(guess)
-            return guess
+            unpacked.decode(guess)
+            return data, 0, guess
         except (LookupError, UnicodeDecodeError):
             continue
-    return "utf-8 (with errors replaced)"
-
-
-def _damaged_utf8_page(data: bytes, *, name: str, settings: Settings) -> tuple[bytes | str, int]:
-    """``(page, bad sequences)``: a UTF-8 page with a few bad bytes is decoded here (each as
-    U+FFFD) because trafilatura would decode it whole as a legacy code page; any other
-    page goes to trafilatura as bytes, which honours its ``<meta charset>``."""
-    from comparekit.load import _damaged_utf8
-
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        damaged = _damaged_utf8(data, settings.load.utf8_max_invalid_share)
-        if damaged is not None:
-            log.warning("%s: %d byte sequence(s) not valid UTF-8; read as U+FFFD", name, damaged[1])
-            return damaged
-    return data, 0
+    return data, 0, "utf-8 (with errors replaced)"
