@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from comparekit.corpus.paths import inside
-from comparekit.report.io import atomic_write_text, ensure_dir
+from comparekit.report.io import atomic_write_text, ensure_dir, refuse_to_overwrite
 from comparekit.report.tables import TEXT_COLUMNS, spreadsheet_safe
 
 DONE = "DONE"
@@ -256,15 +256,7 @@ TABLE_FILES = (
 def refuse_to_overwrite_inputs(out: Path, inputs: Sequence[str | os.PathLike[str]]) -> None:
     """The manifest or a source saved under a corpus table's name in --out (a manifest
     called stories.csv) would be replaced by the table: refuse before any work."""
-    from comparekit.errors import OutputError
-
-    given = {os.path.realpath(p) for p in inputs}
-    for name in TABLE_FILES:
-        if os.path.realpath(out / name) in given:
-            raise OutputError(
-                f"writing the corpus tables into {out} would overwrite the source {name};"
-                " choose another --out folder"
-            )
+    refuse_to_overwrite([out / name for name in TABLE_FILES], inputs, what="the corpus tables")
 
 
 def write_tables(out: Path, results: Sequence[dict[str, Any]], corpus: dict[str, Any]) -> dict[str, Path]:

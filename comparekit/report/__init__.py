@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from comparekit.report.io import atomic_write_text, ensure_dir
+from comparekit.report.io import atomic_write_text, ensure_dir, refuse_to_overwrite
 from comparekit.report.json_report import build_report, dumps
 from comparekit.report.markdown import render_markdown
 from comparekit.report.tables import alignments_csv, flags_csv, segments_csv
@@ -48,7 +48,11 @@ def write_report(
         ),
         "alignments.csv": alignments_csv(report),
     }
-    _refuse_to_overwrite_sources(comparison, [out / name for name in [*files, "frames.png"]])
+    refuse_to_overwrite(
+        [out / name for name in [*files, "frames.png"]],
+        [d.path for d in comparison.documents if d.path],
+        what="the report",
+    )
     paths = {name: atomic_write_text(out / name, text) for name, text in files.items()}
     png = _frame_png()
     if png is not None:
@@ -63,17 +67,3 @@ def _frame_png():
     except ImportError:
         return None
     return getattr(charts, "frame_chart_png", None)
-
-
-def _refuse_to_overwrite_sources(comparison: Comparison, targets: list[Path]) -> None:
-    """A source saved under a report file's name (a page called report.html) in the --out
-    folder would be replaced by the report: refuse before writing anything."""
-    from comparekit.errors import OutputError
-
-    sources = {os.path.realpath(d.path) for d in comparison.documents if d.path}
-    for target in targets:
-        if os.path.realpath(target) in sources:
-            raise OutputError(
-                f"writing the report into {target.parent} would overwrite the source {target.name};"
-                " choose another --out folder"
-            )

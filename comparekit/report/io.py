@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from comparekit.errors import OutputError
@@ -45,3 +46,18 @@ def atomic_write_text(path: Path, text: str) -> Path:
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return path
+
+
+def refuse_to_overwrite(
+    targets: Iterable[Path], inputs: Iterable[str | os.PathLike[str]], *, what: str
+) -> None:
+    """An input (a source, a manifest) saved in --out under the name of a file about to be
+    written there (a page called report.html, a manifest called stories.csv) would be
+    replaced by it: raise :class:`OutputError` before anything is written."""
+    given = {os.path.realpath(p) for p in inputs}
+    for target in targets:
+        if os.path.realpath(target) in given:
+            raise OutputError(
+                f"writing {what} into {target.parent} would overwrite the source {target.name};"
+                " choose another --out folder"
+            )
