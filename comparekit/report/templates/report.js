@@ -149,7 +149,7 @@
     types = checked("type");
     var shown = 0, total = 0;
     document.querySelectorAll("mark.flag[data-flags]").forEach(function (mark) {
-      var on = mark.getAttribute("data-flags").split(" ").some(flagOn);
+      var on = idsOf(mark, "data-flags").some(flagOn);
       mark.classList.toggle("flag-off", !on);
     });
     document.querySelectorAll("tr.flagrow").forEach(function (row) {
@@ -168,7 +168,7 @@
     row.addEventListener("click", function () {
       var id = row.getAttribute("data-flag");
       var mark = Array.prototype.find.call(document.querySelectorAll("mark.flag[data-flags]"), function (m) {
-        return m.getAttribute("data-flags").split(" ").indexOf(id) >= 0;
+        return idsOf(m, "data-flags").indexOf(id) >= 0;
       });
       if (mark) { document.getElementById("sbs").scrollIntoView(); scrollInto(mark); }
     });
