@@ -85,3 +85,34 @@ def test_compare_seeds_end_to_end(tmp_path):
 def test_help_exits_zero():
     r = run_cli("--help")
     assert r.returncode == 0 and "compare" in r.stdout
+
+
+def test_help_lists_each_command_on_one_line():
+    # a docstring's line break used to show inside the summary ("... other flags)" then
+    # "and write the report ..." on a line of its own, at any terminal width)
+    env = dict(os.environ, COLUMNS="200")
+    r = subprocess.run(
+        [sys.executable, "-m", "comparekit", "--help"], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert r.returncode == 0, r.stderr
+    panel = r.stdout.split("Commands")[1].splitlines()[1:]
+    rows = [line.strip("│ ").rstrip() for line in panel if line.startswith("│")]
+    names = [row.split()[0] for row in rows]
+    assert names == ["align", "analyze", "compare", "corpus", "inspect", "schema", "models"], rows
+    assert all(row.endswith(".") for row in rows), rows
+
+
+@pytest.mark.parametrize("command", ["align", "analyze", "compare", "corpus", "inspect", "schema"])
+def test_a_commands_help_text_has_no_line_break_inside_a_sentence(command):
+    env = dict(os.environ, COLUMNS="200")
+    r = subprocess.run(
+        [sys.executable, "-m", "comparekit", command, "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+    )
+    assert r.returncode == 0, r.stderr
+    text = r.stdout.split("Usage:")[1].split("╭")[0].splitlines()[1:]
+    lines = [line.strip() for line in text if line.strip()]
+    assert lines and all(line.endswith(".") for line in lines), lines

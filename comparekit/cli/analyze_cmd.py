@@ -19,8 +19,10 @@ def analyze(
     settings_file: Path | None = SettingsFile,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
 ) -> int:
-    """Check each source on its own (segments, language, scrape damage and other flags)
-    and write the report into --out, in the same format as `compare`."""
+    """Check each source on its own and write the report into --out.
+
+    Segments, language, scrape damage and other flags; the same report files as `compare`.
+    """
     from comparekit.cli.summary import print_summary, progress
     from comparekit.pipeline import analyze as run_analyze
     from comparekit.report import build_report, write_report

@@ -28,8 +28,12 @@ def corpus(
     settings_file: Path | None = SettingsFile,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
 ) -> int:
-    """Group a corpus into stories, compare every pair within each story, and write one
-    report per story plus corpus tables into --out. Rerun into the same --out to resume."""
+    """Group a corpus into stories and compare every pair within each story.
+
+    Writes one report per story, the corpus tables and index.html into --out.
+
+    Rerun into the same --out to resume.
+    """
     from comparekit.corpus.run import run_corpus
     from comparekit.errors import EXIT_CODES
 

@@ -18,8 +18,10 @@ def inspect(
     settings_file: Path | None = SettingsFile,
     width: int = typer.Option(0, "--width", min=0, help="Terminal width for tables (0: detect)."),
 ) -> int:
-    """Print what each stage makes of one document: loaded text, cleaned text, segments
-    with kinds and languages, and flags (raw offsets throughout)."""
+    """Print what each stage makes of one document, for debugging.
+
+    Loaded text, cleaned text, segments with kinds and languages, and flags; raw offsets.
+    """
     from rich.console import Console
 
     from comparekit.detect import run_document_detectors
