@@ -169,3 +169,26 @@ def test_broken_lock_is_a_model_error(tmp_path):
     (tmp_path / "bad.lock").write_text("[[model]\n", "utf-8")
     with pytest.raises(ModelError, match="not valid TOML"):
         read_lock(tmp_path / "bad.lock")
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        # a model key that is not a list of tables was an internal error (exit 70)
+        (lambda text: "model = 5\n", "[[model]] tables"),
+        (lambda text: "model = [1]\n", "[[model]] tables"),
+        (lambda text: text.replace('path = "sp.model"', "path = 3"), "entry 'usem3': files"),
+        # a value of the wrong type said "lacks invalid literal for int() ..."
+        (lambda text: text.replace("dim = 512", 'dim = "x"'), "entry 'usem3': dim"),
+        # a second entry of the same name silently replaced the first
+        (lambda text: text + text[text.index("[[model]]") :], "'usem3' is listed twice"),
+    ],
+)
+def test_a_malformed_lock_is_one_line_and_exit_4(tmp_path, edit, message):
+    (tmp_path / "models.lock").write_text(edit(LOCK.read_text("utf-8")), "utf-8")
+    with pytest.raises(ModelError) as exc:
+        read_lock(tmp_path / "models.lock")
+    assert message in str(exc.value) and "lacks invalid" not in str(exc.value)
+    r = run_cli("models", "list", "--lock", tmp_path / "models.lock")
+    assert r.returncode == 4, r.stderr
+    assert r.stderr.count("\n") == 1 and message in r.stderr, r.stderr

@@ -126,26 +126,51 @@ def _read_lock(path: str, mtime_ns: int) -> tuple[tuple[str, LockedModel], ...]:
         raise ModelError(f"cannot read models.lock at {path}: {exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ModelError(f"models.lock at {path} is not valid TOML: {exc}") from exc
-    models = []
-    for entry in data.get("model", []):
-        try:
-            files = tuple(LockedFile(f["path"], f["sha256"].lower()) for f in entry["files"])
-            model = LockedModel(
-                name=entry["name"],
-                backend=entry["backend"],
-                description=entry.get("description", ""),
-                package=entry["package"],
-                version=entry["version"],
-                package_dir=entry["package_dir"],
-                dim=int(entry["dim"]),
-                languages=frozenset(entry["languages"]),
-                licence=entry["licence"],
-                files=files,
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ModelError(f"models.lock at {path}: entry {entry.get('name')!r} lacks {exc}") from exc
-        models.append((model.name, model))
-    return tuple(models)
+    entries = data.get("model", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ModelError(f"models.lock at {path}: models must be [[model]] tables")
+    models: dict[str, LockedModel] = {}
+    for entry in entries:
+        model = _locked_model(entry, f"models.lock at {path}: entry {entry.get('name')!r}")
+        if model.name in models:
+            raise ModelError(f"models.lock at {path}: model {model.name!r} is listed twice")
+        models[model.name] = model
+    return tuple(models.items())
+
+
+def _locked_model(entry: dict, where: str) -> LockedModel:
+    """One ``[[model]]`` table, every field checked: a ModelError naming the field."""
+
+    def field(table: dict, key: str, kind: type, where: str = where):
+        if key not in table:
+            raise ModelError(f"{where} lacks {key!r}")
+        value = table[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            kind_name = {str: "a string", int: "an integer", list: "a list"}[kind]
+            raise ModelError(f"{where}: {key} must be {kind_name}, not {value!r}")
+        return value
+
+    files = []
+    for f in field(entry, "files", list):
+        if not isinstance(f, dict):
+            raise ModelError(f"{where}: files must be [[model.files]] tables, not {f!r}")
+        at = f"{where}: files"
+        files.append(LockedFile(field(f, "path", str, at), field(f, "sha256", str, at).lower()))
+    languages = field(entry, "languages", list)
+    if not all(isinstance(lang, str) for lang in languages):
+        raise ModelError(f"{where}: languages must be strings, not {languages!r}")
+    return LockedModel(
+        name=field(entry, "name", str),
+        backend=field(entry, "backend", str),
+        description=entry.get("description", ""),
+        package=field(entry, "package", str),
+        version=field(entry, "version", str),
+        package_dir=field(entry, "package_dir", str),
+        dim=field(entry, "dim", int),
+        languages=frozenset(languages),
+        licence=field(entry, "licence", str),
+        files=tuple(files),
+    )
 
 
 def locked_model(name: str) -> LockedModel | None:
