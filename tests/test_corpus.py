@@ -255,3 +255,14 @@ def test_manifest_from_european_excel_semicolons(tmp_path):
     tsv = tmp_path / "m.tsv"
     tsv.write_text("path\toutlet\na.txt\tA, B and C\n", "utf-8")
     assert [e.outlet for e in read_manifest(tsv)[0]] == ["A, B and C"]
+
+
+@pytest.mark.parametrize("address", ["tcp://", "tcp://127.0.0.1:x", "tcp://[::1"])
+def test_a_malformed_scheduler_address_is_a_usage_error(tmp_path, address, capsys):
+    # these were internal errors (exit 70): distributed raises ValueError, not OSError
+    from comparekit.cli import main
+
+    manifest = write_corpus(tmp_path)
+    assert main(["corpus", str(manifest), "--out", str(tmp_path / "o"), "--scheduler", address]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Dask scheduler address" in err[0] and address in err[0], err

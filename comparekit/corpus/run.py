@@ -78,6 +78,8 @@ def connect(scheduler: str, settings: Settings) -> Iterator[Any]:
                     client = Client(scheduler, timeout=settings.corpus.connect_timeout)
                 except OSError as exc:
                     raise UsageError(f"cannot connect to the Dask scheduler at {scheduler}: {exc}") from exc
+                except ValueError as exc:  # distributed's address parsing: no port, bad port ...
+                    raise UsageError(f"invalid Dask scheduler address {scheduler!r}: {exc}") from exc
             else:
                 client = Client(cluster)
             try:
