@@ -116,3 +116,18 @@ def test_a_commands_help_text_has_no_line_break_inside_a_sentence(command):
     text = r.stdout.split("Usage:")[1].split("╭")[0].splitlines()[1:]
     lines = [line.strip() for line in text if line.strip()]
     assert lines and all(line.endswith(".") for line in lines), lines
+
+
+def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, capsys):
+    # typer turns KeyboardInterrupt into Exit(130) and returns the code, so Ctrl-C in a
+    # command ended with exit 130 and nothing on stderr
+    import comparekit.report.schema
+    from comparekit.cli import main
+
+    def interrupted():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(comparekit.report.schema, "schema_text", interrupted)
+    assert main(["schema"]) == 130
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["comparekit: error: interrupted"]

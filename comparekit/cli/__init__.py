@@ -16,6 +16,9 @@ import typer
 
 from comparekit.errors import EXIT_CODES, ComparekitError
 
+#: Exit code of a run stopped with Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED = 130
+
 app = typer.Typer(
     name="comparekit",
     help="Compare how different outlets tell the same story, across languages.",
@@ -70,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except typer.Abort:
         _error("interrupted")
-        return 130
+        return INTERRUPTED
     except typer.TyperException as exc:  # usage errors: unknown option, missing argument
         if getattr(exc, "exit_code", 2) == 0:  # e.g. `comparekit` alone prints its help
             return 0
@@ -78,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CODES["usage"]
     except KeyboardInterrupt:
         _error("interrupted")
-        return 130
+        return INTERRUPTED
     except ComparekitError as exc:
         _error(str(exc))
         return exc.exit_code
@@ -87,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             raise
         _error(f"internal error ({type(exc).__name__}: {exc}); rerun with COMPAREKIT_DEBUG=1 for details")
         return EXIT_CODES["internal"]
+    if result == INTERRUPTED:  # typer turns Ctrl-C (KeyboardInterrupt) into Exit(130) and returns it
+        _error("interrupted")
     return result if isinstance(result, int) else 0
 
 
