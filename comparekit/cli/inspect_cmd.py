@@ -14,7 +14,7 @@ from comparekit.cli.summary import visible
 
 @app.command()
 def inspect(
-    source: Path = typer.Argument(..., help="One source file (.txt, .md, .html, .jsonl)."),
+    source: Path = typer.Argument(..., help="One source file (.txt, .md, .html)."),
     settings_file: Path | None = SettingsFile,
     width: int = typer.Option(0, "--width", min=0, help="Terminal width for tables (0: detect)."),
 ) -> int:
