@@ -116,3 +116,16 @@ def test_presplit_lone_cr_line_ends():
     doc = presplit_document(Document(id="d", raw_text=raw))
     assert [s.text for s in doc.segments] == ["First line.", "Second line.", "", "Fourth."]
     assert all(raw[s.start : s.end] == s.text for s in doc.segments)
+
+
+def test_align_says_when_the_encoder_does_not_know_a_language(tmp_path, monkeypatch, fake_encoder, caplog):
+    # the pair is embedded anyway (the user asked for these two files), but nothing said
+    # so: an en-el pair came back with no beads and no hint why
+    monkeypatch.setattr(fake_encoder, "languages", frozenset({"en"}))
+    monkeypatch.setattr(comparekit.embed, "get_encoder", lambda *a, **k: fake_encoder)
+    a = _write(tmp_path, "en.txt", ["The government announced new measures for the economy this morning."])
+    b = _write(tmp_path, "el.txt", ["Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία σήμερα το πρωί."])
+    assert main(["align", str(a), str(b)]) == 0
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any("el: language 'el' is not one of encoder" in w for w in warnings), warnings
+    assert not any("en: language" in w for w in warnings)

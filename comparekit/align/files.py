@@ -9,6 +9,7 @@ scored against the output.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import re
 from typing import Any
@@ -18,6 +19,8 @@ from comparekit.align.score import Bead, format_beads
 from comparekit.document import Document, OffsetMap, Segment
 from comparekit.results import Alignment
 from comparekit.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 def presplit_document(doc: Document) -> Document:
@@ -71,7 +74,15 @@ def align_files(
     vectors = []
     for d in docs:
         # the user asked for these two files: embed them even in a language the
-        # encoder was not trained on (the alignment's reason says so)
+        # encoder was not trained on, with a warning
+        if encoder.languages is not None and d.language not in encoder.languages:
+            log.warning(
+                "%s: language %r is not one of encoder %s's languages; embedded anyway, so the"
+                " alignment may be poor (try another --encoder)",
+                d.id,
+                d.language,
+                encoder.name,
+            )
         vectors.append(encoder.encode([s.text for s in d.segments if s.alignable]))
     alignment = align(docs[0], docs[1], vectors[0], vectors[1], settings=settings, encoder=encoder)
     return docs[0], docs[1], alignment
