@@ -131,3 +131,21 @@ def test_ctrl_c_is_one_line_and_exit_130(monkeypatch, capsys):
     assert main(["schema"]) == 130
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["comparekit: error: interrupted"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["schema"], ["models", "list"]])
+def test_a_full_disk_on_stdout_is_an_output_error(args):
+    # was exit 70, "internal error (OSError: [Errno 28] No space left on device)": a bug report
+    env = dict(os.environ)
+    env.pop("COMPAREKIT_DEBUG", None)
+    with open("/dev/full", "w") as full:
+        r = subprocess.run(
+            [sys.executable, "-m", "comparekit", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    assert r.returncode == 5, r.stderr
+    assert r.stderr.splitlines() == ["comparekit: error: cannot write the output: No space left on device"]

@@ -8,6 +8,7 @@ the user unless ``COMPAREKIT_DEBUG=1`` is set.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sys
@@ -16,6 +17,8 @@ import typer
 
 from comparekit.errors import EXIT_CODES, ComparekitError
 
+#: errno values that only a write raises: a full disk or quota, a file over the size limit.
+_WRITE_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 #: Exit code of a run stopped with Ctrl-C (128 + SIGINT, as shells report it).
 INTERRUPTED = 130
 
@@ -69,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["--help"]
     try:
         result = command.main(args=argv, prog_name="comparekit", standalone_mode=False)
+        sys.stdout.flush()  # a full disk shows here, inside the handlers below, not at exit
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
@@ -86,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         _error(str(exc))
         return exc.exit_code
     except Exception as exc:  # the last line of defence: one line, not a traceback
+        if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:  # stdout (reports raise OutputError)
+            _error(f"cannot write the output: {exc.strerror}")
+            _drop_stdout()
+            return EXIT_CODES["output"]
         if os.environ.get("COMPAREKIT_DEBUG"):
             raise
         _error(f"internal error ({type(exc).__name__}: {exc}); rerun with COMPAREKIT_DEBUG=1 for details")
@@ -93,6 +101,15 @@ def main(argv: list[str] | None = None) -> int:
     if result == INTERRUPTED:  # typer turns Ctrl-C (KeyboardInterrupt) into Exit(130) and returns it
         _error("interrupted")
     return result if isinstance(result, int) else 0
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that the exit does not try to flush the rest of the
+    output into a full disk again (a second error, as a traceback)."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def run() -> None:
