@@ -266,3 +266,28 @@ def test_a_malformed_scheduler_address_is_a_usage_error(tmp_path, address, capsy
     assert main(["corpus", str(manifest), "--out", str(tmp_path / "o"), "--scheduler", address]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "Dask scheduler address" in err[0] and address in err[0], err
+
+
+def test_a_manifest_with_no_usable_row_says_why(tmp_path, use_fake_encoder, capsys):
+    # was "no usable rows (2 skipped)": the reasons (here a day-first date) were not shown
+    from comparekit.cli import main
+
+    write_corpus(tmp_path)
+    bad = tmp_path / "dates.csv"
+    bad.write_text("path,outlet,date\nquake_0.txt,a,01/02/2024\nquake_1.txt,b,01/02/2024\n", "utf-8")
+    assert main(["corpus", str(bad), "--out", str(tmp_path / "o"), "--quiet"]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "line 2: date '01/02/2024' is not an ISO date" in err[0], err
+    assert "(and 1 more)" in err[0]
+
+
+def test_a_manifest_whose_files_all_fail_is_an_input_error(tmp_path, use_fake_encoder, capsys):
+    # was exit 6 ("partial") with "0 documents, 0 stories" and an empty index.html
+    from comparekit.cli import main
+
+    bad = tmp_path / "missing.csv"
+    bad.write_text("path,outlet\nx1.txt,a\nx2.txt,b\n", "utf-8")
+    assert main(["corpus", str(bad), "--out", str(tmp_path / "o"), "--quiet"]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "line 2:" in err[0] and "x1.txt: no such file" in err[0], err
+    assert not (tmp_path / "o" / "index.html").exists()

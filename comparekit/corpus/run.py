@@ -125,6 +125,16 @@ def assign_ids(entries: list[Entry]) -> list[tuple[str, Entry]]:
     return out
 
 
+def nothing_usable(manifest: str | os.PathLike[str], skipped: list[tuple[int, str]]) -> InputError:
+    """The one-line error for a manifest none of whose rows gave a document: the first
+    skipped row's line and reason, and how many more there were."""
+    if not skipped:
+        return InputError(f"{manifest}: no usable rows")
+    line, reason = skipped[0]
+    more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+    return InputError(f"{manifest}: no usable rows; line {line}: {reason}{more}")
+
+
 def run_corpus(
     manifest: str | os.PathLike[str],
     out_dir: str | os.PathLike[str],
@@ -144,7 +154,7 @@ def run_corpus(
     for row in bad_rows:
         log.info("manifest line %d skipped: %s", row.line, row.reason)
     if not entries:
-        raise InputError(f"{manifest}: no usable rows ({len(bad_rows)} skipped)")
+        raise nothing_usable(manifest, [(b.line, b.reason) for b in bad_rows])
     out = ensure_dir(out_dir)
     output.refuse_to_overwrite_inputs(out, [manifest, *(e.path for e in entries)])
     ided = assign_ids(entries)
@@ -152,6 +162,11 @@ def run_corpus(
         grouping = group_on(client, ided, settings, timings)
         prepared, summaries, where = grouping.prepared, grouping.summaries, grouping.where
         cands, labels, skipped_sources = grouping.candidates, grouping.labels, grouping.skipped_sources
+        if not summaries:  # every row was skipped or its file could not be read
+            skipped = [(b.line, b.reason) for b in bad_rows] + [
+                (s["line"], s["reason"]) for s in skipped_sources
+            ]
+            raise nothing_usable(manifest, sorted(skipped))
         # One task per story; a story of one document still gets its flags and frames.
         t0 = time.perf_counter()
         members: dict[int, list[int]] = {}
@@ -278,7 +293,7 @@ def group_manifest(
     settings = settings or Settings()
     entries, bad_rows = read_manifest(manifest)
     if not entries:
-        raise InputError(f"{manifest}: no usable rows ({len(bad_rows)} skipped)")
+        raise nothing_usable(manifest, [(b.line, b.reason) for b in bad_rows])
     with connect(scheduler, settings) as client:
         g = group_on(client, assign_ids(entries), settings, {})
     return g.summaries, g.labels, bad_rows
