@@ -291,3 +291,19 @@ def test_a_manifest_whose_files_all_fail_is_an_input_error(tmp_path, use_fake_en
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "line 2:" in err[0] and "x1.txt: no such file" in err[0], err
     assert not (tmp_path / "o" / "index.html").exists()
+
+
+def test_a_jsonl_row_with_a_list_or_object_value_is_skipped_with_a_reason(tmp_path):
+    # a list path was read as its repr, "['a.txt']", and skipped later as "no such file"
+    m = tmp_path / "m.jsonl"
+    m.write_text(
+        '{"path": ["a.txt"], "outlet": "A"}\n{"path": "b.txt", "outlet": {"name": "B"}}\n'
+        '{"path": "c.txt", "outlet": 5, "date": null, "tags": ["other keys are not read"]}\n',
+        "utf-8",
+    )
+    entries, bad = read_manifest(m)
+    assert [(b.line, b.reason) for b in bad] == [
+        (1, "path is a list, not a string"),
+        (2, "outlet is an object, not a string"),
+    ]
+    assert [(e.outlet, e.date) for e in entries] == [("5", None)]

@@ -104,6 +104,15 @@ def _rows_jsonl(text: str) -> tuple[list[str], list[tuple[int, dict[str, str] | 
         if not isinstance(obj, dict):
             rows.append((line, "is not a JSON object"))
             continue
+        # a list or object in a column (other keys are not read) would be used as its repr
+        nested = next(
+            (k for k, v in obj.items() if str(k).lower() in COLUMNS and isinstance(v, (list, dict))), None
+        )
+        if nested is not None:
+            columns.update(str(k).lower() for k in obj)
+            kind = "a list" if isinstance(obj[nested], list) else "an object"
+            rows.append((line, f"{str(nested).lower()} is {kind}, not a string"))
+            continue
         row = {str(k).lower(): ("" if v is None else str(v)) for k, v in obj.items()}
         columns.update(row)
         rows.append((line, row))
