@@ -119,8 +119,68 @@ def test_the_next_word_is_looked_for_once_per_mark(monkeypatch):
         ("Wait" + "." * 50_000 + " Then it rained.", ["Wait" + "." * 50_000, "Then it rained."]),
         ("It ended. " + "«" * 50_000 + ". Then", ["It ended. " + "«" * 50_000 + ".", "Then"]),
         ("the u.s" + "." * 8 + "\n. Next", ["the u.s" + "." * 8 + "\n. Next"]),  # word in the window
+        ("It ended. " + '"' * 50_000 + "Then.", ["It ended.", '"' * 50_000 + "Then."]),
+        ('He left. "Hi," she said. ' * 25_000, ["He left.", '"Hi," she said.'] * 25_000),
     ],
-    ids=["quotes", "abbreviations", "quote-run", "dot-run", "guillemet-run", "dots-newline"],
+    ids=[
+        "quotes",
+        "abbreviations",
+        "quote-run",
+        "dot-run",
+        "guillemet-run",
+        "dots-newline",
+        "opening-quote-run",
+        "opened-quotes",
+    ],
 )
 def test_long_runs_of_marks_split_like_short_ones(text, expected):
     assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A straight quote after the space opens the next sentence: it was read as a
+        # closing quote, which left no space after the mark, so nothing was split.
+        ('He left. "Hello," she said.', ["He left.", '"Hello," she said.']),
+        ('He left. "Hello there." Then he went.', ["He left.", '"Hello there."', "Then he went."]),
+        ("Wait. 'Quoted' here.", ["Wait.", "'Quoted' here."]),
+        ('"Yes." "No."', ['"Yes."', '"No."']),
+        ('She asked. "Why?" "Because." He left.', ["She asked.", '"Why?"', '"Because."', "He left."]),
+        ('It rained.\u00a0"Again," he said.', ["It rained.", '"Again," he said.']),
+        ('It ended.” "Next," he said.', ["It ended.”", '"Next," he said.']),
+        # a quote that closes its sentence stays on it, and the split comes after it
+        # ('no.' itself is the abbreviation of 'number' here, so 'yes.')
+        ('He said "yes." Then he left.', ['He said "yes."', "Then he left."]),
+        ('He said "yes." "Then go."', ['He said "yes."', '"Then go."']),
+        # unchanged: French spaced quotes, a spaced straight quote that closes (a space
+        # follows it), a lower-case next word, an abbreviation or an initial before it
+        ("« Non. » Il part.", ["« Non. »", "Il part."]),
+        ('It ended. " Next one.', ['It ended. "', "Next one."]),
+        ('a. "b c', ['a. "b c']),
+        ('See Mr. "Bob" Smith.', ['See Mr. "Bob" Smith.']),
+        ('Ask J. "Jay" Doe.', ['Ask J. "Jay" Doe.']),
+    ],
+)
+def test_a_straight_quote_after_a_period_and_a_space_opens_the_next_sentence(text, expected):
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == expected
+    # offsets stay exact: in order, and only whitespace between or around the sentences
+    cuts = [0, *(i for span in spans for i in span), len(text)]
+    assert cuts == sorted(cuts)
+    assert all(not text[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True))
+
+
+def test_an_opening_straight_quote_starts_its_segment_at_the_raw_offset(tmp_path):
+    text = 'Talks stalled.  "We will not sign," the envoy said.\r\nHe said "yes." Then he left.\n'
+    path = tmp_path / "quotes.txt"
+    path.write_bytes(text.encode("utf-8"))
+    doc = prepared(path)
+    body = [s for s in doc.segments if s.text]
+    assert [s.text for s in body] == [
+        "Talks stalled.",
+        '"We will not sign," the envoy said.',
+        'He said "yes."',
+        "Then he left.",
+    ]
+    assert [doc.raw_text[s.start : s.end] for s in body] == [s.text for s in body]

@@ -42,6 +42,9 @@ _MARK = re.compile(
     re.VERBOSE,
 )
 _NEXT = re.compile(r"""["'“‘«(\[„‹¿¡]*\s*[\w\d]""")  # the next sentence's first word
+#: A space and straight quotes ending a mark's closing run: those quotes open the next
+#: sentence when no space follows them ('left. "Hello'), as ambiguous quotes can.
+_OPENING_AFTER_SPACE = re.compile(r"""[ \u00a0\u202f](["']+)$""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # The word before a period is searched for in the _WORD_WINDOW characters before it, not
 # in the whole paragraph (every period scanned all the text before it: quadratic, a
@@ -67,9 +70,15 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _MARK.finditer(paragraph):
+        end, resume = m.end("close"), m.end("space")
         if not m.group("space") and m.group("punct")[-1] not in "。！？":
-            continue
-        following = _NEXT.match(paragraph, m.end())
+            # 'He left. "Hello there."': the straight quote after the space opens the
+            # next sentence (the mark took it as a closing one, leaving no space).
+            opening = _OPENING_AFTER_SPACE.search(m.group("close"))
+            if opening is None:
+                continue
+            end, resume = m.start("close") + opening.start(), m.start("close") + opening.start(1)
+        following = _NEXT.match(paragraph, resume)
         if following is None:
             continue
         if m.group("punct") == "." or m.group("punct").endswith("."):
@@ -86,9 +95,8 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
                 continue
         elif not _starts_sentence(following.group()) and m.group("punct") not in "。！？":
             continue
-        end = m.end("close")
         spans.append((start, end))
-        start = m.end("space")
+        start = resume
     spans.append((start, len(paragraph)))
     out = []
     for s, e in spans:
