@@ -149,3 +149,17 @@ def test_a_full_disk_on_stdout_is_an_output_error(args):
         )
     assert r.returncode == 5, r.stderr
     assert r.stderr.splitlines() == ["comparekit: error: cannot write the output: No space left on device"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["compare", CARNEGIE, RFI], ["analyze", RFI], ["corpus", "manifest.csv"]],
+)
+def test_an_empty_out_is_a_usage_error(tmp_path, args):
+    # `--out "$UNSET"` was read as the current folder: the report was written into it
+    (tmp_path / "manifest.csv").write_text(f"path,outlet\n{CARNEGIE},a\n{RFI},b\n", "utf-8")
+    r = run_cli(*args, "--out", "", "--quiet", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--out" in lines[0] and "empty" in lines[0], r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["manifest.csv"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from comparekit.cli import app
-from comparekit.cli.options import Encoder, Mode, SettingsFile, build_settings, report_skipped
+from comparekit.cli.options import Encoder, Mode, SettingsFile, build_settings, out_folder, report_skipped
 from comparekit.errors import UsageError
 
 
@@ -15,7 +15,12 @@ from comparekit.errors import UsageError
 def compare(
     sources: list[Path] = typer.Argument(..., help="Two or more source files (.txt, .md, .html)."),
     out: Path = typer.Option(
-        ..., "--out", "-o", help="Folder for report.json, report.html, report.md and the CSV tables."
+        ...,
+        "--out",
+        "-o",
+        parser=out_folder,
+        metavar="DIR",
+        help="Folder for report.json, report.html, report.md and the CSV tables.",
     ),
     mode: str | None = Mode,
     encoder: str | None = Encoder,

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from comparekit.cli import app
-from comparekit.cli.options import Encoder, SettingsFile, build_settings
+from comparekit.cli.options import Encoder, SettingsFile, build_settings, out_folder
 
 
 @app.command()
@@ -17,7 +17,12 @@ def corpus(
         ..., help="CSV or JSONL: path, outlet, language?, date?, url?, translated_from?"
     ),
     out: Path = typer.Option(
-        ..., "--out", "-o", help="Folder for story reports, corpus tables and index.html."
+        ...,
+        "--out",
+        "-o",
+        parser=out_folder,
+        metavar="DIR",
+        help="Folder for story reports, corpus tables and index.html.",
     ),
     scheduler: str = typer.Option(
         "local",

