@@ -72,3 +72,68 @@ def test_report_is_byte_identical_across_runs(tmp_path, seed_report):
     assert dumps(again) == dumps(report)
     paths = write_report(comparison, tmp_path)
     assert paths["report.json"].read_text("utf-8") == dumps(report)
+
+
+def _crafted_sources(tmp_path):
+    """Two tellings of one story in the encodings and characters that move offsets: a
+    CRLF file, a BOM + CRLF file with NBSP, tabs, decomposed accents and emoji (some of
+    them two code points and a modifier), and a file with lone CR line ends."""
+    a = [
+        "Cafe\u0301 owners protest in Paris",
+        "",
+        "Twelve soldiers\u00a0were killed on Monday in Kharkiv, officials said. \U0001f600 The mayor,"
+        " Jos\u00e9 Garci\u0301a, said the attack was \u201cvery serious\u201d.",
+        "",
+        "President Macron said France would not send troops.\tThe government\u00a0confirmed 3,000"
+        " people were evacuated.. Read more , , here",
+    ]
+    b = [
+        "\ufeffCafe\u0301 owners protest in Paris",
+        "",
+        "Twenty soldiers were killed on Tuesday in Kharkiv, officials said. \U0001f44d\U0001f3fd The"
+        " mayor, Jos\u00e9 Garci\u0301a, said the attack was extremely serious.",
+        "",
+        "Prime Minister Macron said France would send troops.\tThe government confirmed 5,000 people"
+        " were evacuated to Iran \u201c\u201d.",
+    ]
+    paths = []
+    for name, lines, end in (("a", a, "\r\n"), ("b", b, "\r\n"), ("c", b[1:], "\r")):
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(end.join(lines).encode("utf-8") + end.encode())
+        paths.append(path)
+    return paths
+
+
+def test_every_offset_in_report_json_slices_the_raw_file(tmp_path, use_fake_encoder, settings):
+    """The contract a reader of report.json relies on: decode the file with the recorded
+    encoding and no newline translation, and every flag's offsets give its text, every
+    divergence span a word the divergence quotes inside its segment, every segment its
+    text up to whitespace and NFC."""
+    import re
+    import unicodedata
+
+    paths = _crafted_sources(tmp_path)
+    write_report(comparekit.compare(paths, settings=settings), tmp_path / "out")
+    report = json.loads((tmp_path / "out" / "report.json").read_text("utf-8"))
+    raw, segments = {}, {}
+    for d in report["documents"]:
+        raw[d["id"]] = open(d["path"], encoding=d["encoding"], newline="").read()
+        for s in d["segments"]:
+            segments[s["id"]] = s
+            piece = unicodedata.normalize("NFC", raw[d["id"]][s["start"] : s["end"]])
+            assert " ".join(piece.split()) == " ".join(s["text"].split()), s
+    assert raw["a"].count("\r\n") and raw["c"].count("\r") and not raw["c"].count("\n")
+    assert report["flags"]
+    for f in report["flags"]:
+        assert raw[f["doc"]][f["start"] : f["end"]] == f["text"], f
+    spans = 0
+    for al in report["alignments"]:
+        for dv in al["divergences"]:
+            quoted = " ".join(re.findall(r"\w+", f"{dv['a_text']} {dv['b_text']}".lower()))
+            for sp in dv["spans"]:
+                spans += 1
+                seg = segments[sp["segment"]]
+                assert seg["start"] <= sp["start"] < sp["end"] <= seg["end"], (dv, sp)
+                cue = " ".join(re.findall(r"\w+", raw[sp["doc"]][sp["start"] : sp["end"]].lower()))
+                assert cue and cue in quoted, (dv, sp, cue)
+    assert spans >= 6  # numbers, a day, a title, negation and a name, in more than one pair
