@@ -137,3 +137,21 @@ def test_every_offset_in_report_json_slices_the_raw_file(tmp_path, use_fake_enco
                 cue = " ".join(re.findall(r"\w+", raw[sp["doc"]][sp["start"] : sp["end"]].lower()))
                 assert cue and cue in quoted, (dv, sp, cue)
     assert spans >= 6  # numbers, a day, a title, negation and a name, in more than one pair
+
+
+def test_report_md_names_the_documents_of_each_claim_with_three_sources(tmp_path, use_fake_encoder, settings):
+    # with three sources the claims table's A and B columns came from different pairs with
+    # nothing saying which: a-b, a-c and b-c rows read as the same row three times
+    from comparekit.report.markdown import render_markdown
+
+    report = build_report(comparekit.compare(_crafted_sources(tmp_path), settings=settings))
+    table = render_markdown(report).split("## Shared and diverging claims")[1].split("\n\n")[2]
+    header, _, *rows = table.splitlines()
+    assert header == "| id | relation | score | A | B |"
+    ids = {al["id"]: al for al in report["alignments"]}
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split(" | ")]
+        al = ids[cells[0]]
+        doc_a, doc_b = al["a"][0].rsplit(":", 1)[0], al["b"][0].rsplit(":", 1)[0]
+        assert cells[3].startswith(f"{doc_a}: ") and cells[4].startswith(f"{doc_b}: "), row
+    assert len({row.split(" | ")[0] for row in rows}) == len(rows)

@@ -40,13 +40,23 @@ def render_markdown(report: dict[str, Any]) -> str:
     if report["alignments"]:
         rel = ", ".join(f"{k}: {v}" for k, v in summary["relations"].items())
         lines += ["## Shared and diverging claims", "", f"Relations: {rel}.", ""]
-        lines += ["| relation | score | A | B |", "|---|---|---|---|"]
+        # With two documents A and B are the first and the second; with more, each row
+        # comes from one pair, so it names its alignment and each side's document.
+        pairs = len(docs) > 2
+        seg_doc = {s["id"]: d["id"] for d in docs for s in d["segments"]}
+        if pairs:
+            lines += ["| id | relation | score | A | B |", "|---|---|---|---|---|"]
+        else:
+            lines += ["| relation | score | A | B |", "|---|---|---|---|"]
         order = {"divergent": 0, "same": 1, "overlap": 2, "related": 3}
         ranked = sorted(report["alignments"], key=lambda a: (order.get(a["relation"], 9), -a["score"]))
         for al in ranked[:15]:
             a = " ".join(seg_text[i] for i in al["a"])
             b = " ".join(seg_text[i] for i in al["b"])
-            lines.append(f"| {al['relation']} | {al['score']} | {_cell(a)} | {_cell(b)} |")
+            if pairs:
+                a, b = f"{seg_doc[al['a'][0]]}: {a}", f"{seg_doc[al['b'][0]]}: {b}"
+            row = f"| {al['relation']} | {al['score']} | {_cell(a)} | {_cell(b)} |"
+            lines.append(f"| {al['id']} {row}" if pairs else row)
         lines.append("")
         divs = [(al, d) for al in report["alignments"] for d in al["divergences"]]
         if divs:
