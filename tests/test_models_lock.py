@@ -192,3 +192,18 @@ def test_a_malformed_lock_is_one_line_and_exit_4(tmp_path, edit, message):
     r = run_cli("models", "list", "--lock", tmp_path / "models.lock")
     assert r.returncode == 4, r.stderr
     assert r.stderr.count("\n") == 1 and message in r.stderr, r.stderr
+
+
+def test_a_file_the_lock_does_not_list_is_named(lock, tmp_path):
+    # the lock pins every file of the folder, but an added file passed `models verify`
+    # and encoder loading: transformers and tokenizers pick up files by name (an added
+    # added_tokens.json changes the tokenisation; model.safetensors wins over a .bin)
+    model = lock["st:minilm"]
+    folder = tmp_path / "minilm"
+    for f in model.files:
+        (folder / f.path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / f.path).symlink_to(model.model_dir() / f.path)
+    (folder / "added_tokens.json").write_text('{"[NEW]": 30522}', "utf-8")
+    assert [m.describe() for m in verify_model(model, folder)] == ["added_tokens.json: not in models.lock"]
+    r = run_cli("models", "verify", "st:minilm", "--dir", folder)
+    assert r.returncode == 4 and "st:minilm: added_tokens.json: not in models.lock" in r.stderr, r.stderr

@@ -184,13 +184,16 @@ def locked_model(name: str) -> LockedModel | None:
 
 @dataclass(frozen=True)
 class Mismatch:
-    """A file that differs from the lock: ``actual`` is ``None`` when it is missing."""
+    """A file that differs from the lock: ``actual`` is ``None`` when it is missing,
+    ``expected`` is ``None`` when the lock does not list it."""
 
     path: str
-    expected: str
+    expected: str | None
     actual: str | None
 
     def describe(self) -> str:
+        if self.expected is None:
+            return f"{self.path}: not in models.lock"
         if self.actual is None:
             return f"{self.path}: missing"
         return f"{self.path}: sha256 {self.actual} != locked {self.expected}"
@@ -219,12 +222,17 @@ def hash_files(folder: Path, paths: list[str]) -> dict[str, str | None]:
 
 def verify_model(model: LockedModel, folder: Path | None = None) -> list[Mismatch]:
     """Recompute the hashes of a locked model's files (in its installed folder, or in
-    ``folder``); the files that differ from the lock, in lock order."""
+    ``folder``); the files that differ from the lock, in lock order, then the files the
+    lock does not list (the lock pins every file of the folder, see :func:`model_files`:
+    transformers and tokenizers pick files up by name)."""
     folder = folder if folder is not None else model.model_dir()
     if folder is None:
         raise ModelError(f"{model.name}: package {model.package} is not installed")
     actual = hash_files(folder, [f.path for f in model.files])
-    return [Mismatch(f.path, f.sha256, actual[f.path]) for f in model.files if actual[f.path] != f.sha256]
+    bad = [Mismatch(f.path, f.sha256, actual[f.path]) for f in model.files if actual[f.path] != f.sha256]
+    if folder.is_dir():
+        bad += [Mismatch(rel, None, None) for rel in model_files(folder) if rel not in actual]
+    return bad
 
 
 def checked_sha256(model: LockedModel, folder: Path) -> str:
