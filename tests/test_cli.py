@@ -44,6 +44,25 @@ def run_cli(*args, cwd=ROOT):
             2,
             "names no source",
         ),
+        # a language name instead of a code was taken as is: no checks, exit 0
+        (
+            ["compare", CARNEGIE, RFI, "--out", "{tmp}/o", "--translated-from", "french"],
+            2,
+            "not a language code",
+        ),
+        (
+            [
+                "compare",
+                CARNEGIE,
+                RFI,
+                "--out",
+                "{tmp}/o",
+                "--translated-from",
+                "rfi_russia_appeasement=French",
+            ],
+            2,
+            "not a language code",
+        ),
     ],
 )
 def test_bad_input_gives_one_line_and_exit_code(tmp_path, args, code, message):

@@ -59,6 +59,7 @@ def _check_translated_from(marks: list[str], sources: list[Path]) -> None:
     """Every ``NAME=LANG`` must name a source (path, file name, stem or document id, as
     ``detect.translation.mark_translated`` matches them) and give a language: a
     misspelt name would otherwise turn the checks off without a word."""
+    from comparekit.corpus.manifest import LANGUAGE_CODE
     from comparekit.load import doc_id_for
 
     names: set[str] = set()
@@ -69,6 +70,10 @@ def _check_translated_from(marks: list[str], sources: list[Path]) -> None:
         name, sep, lang = mark.rpartition("=")
         if not lang.strip():
             raise UsageError(f"--translated-from {mark!r} gives no language (LANG or NAME=LANG)")
+        if not LANGUAGE_CODE.match(lang.strip()):
+            raise UsageError(
+                f"--translated-from {mark!r}: {lang!r} is not a language code such as 'fr' or 'ru'"
+            )
         if sep and name.strip() not in names:
             raise UsageError(
                 f"--translated-from {mark!r} names no source; NAME is a source's file name, stem or"

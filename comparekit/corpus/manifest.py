@@ -25,7 +25,8 @@ COLUMNS = REQUIRED + OPTIONAL
 
 # Control characters (NUL included) never reach an outlet name: it is shown in tables.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
+#: A language code as the manifest and --translated-from take it: en, fra, zh-TW.
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def _entry(line: int, row: dict[str, str], base: Path) -> Entry:
     if "\x00" in values["path"]:
         raise ValueError("path contains a NUL character")
     language = values["language"] or None
-    if language and not _LANGUAGE.match(language):
+    if language and not LANGUAGE_CODE.match(language):
         raise ValueError(f"language {language!r} is not a language code such as 'en' or 'zh-TW'")
     date = parse_date(values["date"]) if values["date"] else None
     path = Path(values["path"])
