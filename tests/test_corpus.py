@@ -307,3 +307,14 @@ def test_a_jsonl_row_with_a_list_or_object_value_is_skipped_with_a_reason(tmp_pa
         (2, "outlet is an object, not a string"),
     ]
     assert [(e.outlet, e.date) for e in entries] == [("5", None)]
+
+
+def test_a_manifest_translated_from_that_is_not_a_language_code_is_reported(tmp_path):
+    # 'French' was taken as is (no false-friend checks, nothing said); language is checked
+    m = tmp_path / "m.csv"
+    m.write_text("path,outlet,translated_from\na.txt,A,fr\nb.txt,B,French\n", "utf-8")
+    entries, bad = read_manifest(m)
+    assert [e.translated_from for e in entries] == ["fr"]
+    assert [(b.line, b.reason) for b in bad] == [
+        (3, "translated_from 'French' is not a language code such as 'en' or 'zh-TW'")
+    ]

@@ -127,9 +127,10 @@ def _entry(line: int, row: dict[str, str], base: Path) -> Entry:
             raise ValueError(f"{key} is empty")
     if "\x00" in values["path"]:
         raise ValueError("path contains a NUL character")
+    for key in ("language", "translated_from"):
+        if values[key] and not LANGUAGE_CODE.match(values[key]):
+            raise ValueError(f"{key} {values[key]!r} is not a language code such as 'en' or 'zh-TW'")
     language = values["language"] or None
-    if language and not LANGUAGE_CODE.match(language):
-        raise ValueError(f"language {language!r} is not a language code such as 'en' or 'zh-TW'")
     date = parse_date(values["date"]) if values["date"] else None
     path = Path(values["path"])
     outlet = _CONTROL.sub(" ", values["outlet"]).strip()
