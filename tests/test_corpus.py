@@ -318,3 +318,26 @@ def test_a_manifest_translated_from_that_is_not_a_language_code_is_reported(tmp_
     assert [(b.line, b.reason) for b in bad] == [
         (3, "translated_from 'French' is not a language code such as 'en' or 'zh-TW'")
     ]
+
+
+def test_a_rerun_with_another_manifest_names_the_story_folders_it_left(
+    tmp_path, use_fake_encoder, settings, caplog
+):
+    # stories are numbered in manifest order, so a changed manifest renames them; the old
+    # folders stayed beside the new ones (complete, with DONE markers) and nothing said so
+    from comparekit.corpus.run import run_corpus
+
+    manifest = write_corpus(tmp_path)
+    out = tmp_path / "out"
+    run_corpus(manifest, out, settings=settings)
+    old = sorted(p.name for p in (out / "stories").iterdir())
+    budget_only = tmp_path / "budget.csv"
+    lines = manifest.read_text("utf-8").splitlines()
+    budget_only.write_text("\n".join([lines[0]] + [ln for ln in lines if ln.startswith("budget_")]) + "\n")
+    caplog.clear()
+    run_corpus(budget_only, out, settings=settings)
+    new = {p.name for p in (out / "stories").iterdir()} - set(old)
+    assert len(new) == 1 and next(iter(new)).startswith("s0001-")
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and all(name in warnings[0] for name in old), warnings
+    assert "not part of this run" in warnings[0]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -135,6 +136,25 @@ def nothing_usable(manifest: str | os.PathLike[str], skipped: list[tuple[int, st
     return InputError(f"{manifest}: no usable rows; line {line}: {reason}{more}")
 
 
+def _warn_stale_folders(folder: Path, stories: list[dict[str, Any]]) -> None:
+    """Name the folders in ``folder`` this run did not write. Stories are numbered in
+    manifest order, so a rerun with another manifest renames them and the old folders
+    (complete, with DONE markers) stay beside the new ones; they are kept, as nothing in
+    a user's folder is deleted, but index.html and the tables leave them out."""
+    if not folder.is_dir():
+        return
+    current = {s["folder"] for s in stories}
+    stale = sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name not in current)
+    if stale:
+        log.warning(
+            "%d folder(s) in %s are not part of this run (left by a run with another manifest;"
+            " index.html and the tables leave them out): %s",
+            len(stale),
+            folder,
+            ", ".join(re.sub(r"[\x00-\x1f\x7f-\x9f]", "?", name) for name in stale),
+        )
+
+
 def run_corpus(
     manifest: str | os.PathLike[str],
     out_dir: str | os.PathLike[str],
@@ -195,6 +215,7 @@ def run_corpus(
             output.mark_done(out, story, rows, fp)
             results.append(rows)
         timings["stories_wall"] = time.perf_counter() - t0
+    _warn_stale_folders(out / "stories", stories)
     n_pairs = sum(len(r["pairs"]) for r in results)
     corpus = {
         "manifest": str(manifest),
