@@ -150,7 +150,6 @@ def test_long_runs_of_marks_split_like_short_ones(text, expected):
         ('It rained.\u00a0"Again," he said.', ["It rained.", '"Again," he said.']),
         ('It ended.” "Next," he said.', ["It ended.”", '"Next," he said.']),
         # a quote that closes its sentence stays on it, and the split comes after it
-        # ('no.' itself is the abbreviation of 'number' here, so 'yes.')
         ('He said "yes." Then he left.', ['He said "yes."', "Then he left."]),
         ('He said "yes." "Then go."', ['He said "yes."', '"Then go."']),
         # unchanged: French spaced quotes, a spaced straight quote that closes (a space
@@ -184,3 +183,83 @@ def test_an_opening_straight_quote_starts_its_segment_at_the_raw_offset(tmp_path
         "Then he left.",
     ]
     assert [doc.raw_text[s.start : s.end] for s in body] == [s.text for s in body]
+
+
+def _assert_exact(text, spans):
+    """Offsets in order, and only whitespace between or around the sentences."""
+    cuts = [0, *(i for span in spans for i in span), len(text)]
+    assert cuts == sorted(cuts)
+    assert all(not text[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words that were abbreviations ("no", "art", the weekday "sat") or wrongly listed
+        # ("me": French Maître takes no period) kept these as one sentence
+        ("He said no. Then he left.", ["He said no.", "Then he left."]),
+        ("She told me. Then she left.", ["She told me.", "Then she left."]),
+        ("They sat. Then they ate.", ["They sat.", "Then they ate."]),
+        ("It was art. The critics agreed.", ["It was art.", "The critics agreed."]),
+        ('He said "no." Then he left.', ['He said "no."', "Then he left."]),
+        (
+            'Trump said: "No. No. I have a strong opinion."',
+            ['Trump said: "No.', "No.", 'I have a strong opinion."'],
+        ),
+        (
+            "It stayed closed until Oct. President Widodo came.",
+            ["It stayed closed until Oct.", "President Widodo came."],
+        ),
+        ("He enlisted in Sept. He was 19.", ["He enlisted in Sept.", "He was 19."]),
+        ("It darkened the sun. Pereira said so.", ["It darkened the sun.", "Pereira said so."]),
+        (
+            "Il a dit « non » d'un ton sec. Puis il partit.",
+            ["Il a dit « non » d'un ton sec.", "Puis il partit."],
+        ),
+        ("Il pleut dans le nord-est. Le vent tourne.", ["Il pleut dans le nord-est.", "Le vent tourne."]),
+        ("Il a perdu son vol. Demain il repart.", ["Il a perdu son vol.", "Demain il repart."]),
+        ("He said no... Then he left.", ["He said no...", "Then he left."]),
+        # before a number they stay abbreviations
+        ("See No. 5 on the list.", ["See No. 5 on the list."]),
+        ("It opened on Mar. 3, 2020 in Paris.", ["It opened on Mar. 3, 2020 in Paris."]),
+        ("The firm (est. 1990) grew.", ["The firm (est. 1990) grew."]),
+        ("Under Art. 5 of the treaty, allies help.", ["Under Art. 5 of the treaty, allies help."]),
+        ("See pp. 12-14 and Fig. 2 here. Nr. 7 too.", ["See pp. 12-14 and Fig. 2 here.", "Nr. 7 too."]),
+        ("Built ca. 1900. It fell.", ["Built ca. 1900.", "It fell."]),
+        ("Il y avait env. 300 personnes.", ["Il y avait env. 300 personnes."]),
+        ("It is Vol. (2) of the set.", ["It is Vol. (2) of the set."]),
+        # titles are unchanged, whatever follows
+        (
+            "Mr. Smith and Dr. Jones met Gen. Lee at St. Paul. They left.",
+            ["Mr. Smith and Dr. Jones met Gen. Lee at St. Paul.", "They left."],
+        ),
+        ("Mme. Dupont et M. Martin. Il pleut.", ["Mme. Dupont et M. Martin.", "Il pleut."]),
+    ],
+)
+def test_number_bound_abbreviations_hold_the_period_only_before_a_digit(text, expected):
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == expected
+    _assert_exact(text, spans)
+
+
+def test_number_bound_abbreviations_are_not_also_plain_ones():
+    from comparekit.segment.sentences import ABBREVIATIONS, NUMBER_ABBREVIATIONS
+
+    assert not ABBREVIATIONS & NUMBER_ABBREVIATIONS
+    assert "me" not in ABBREVIATIONS | NUMBER_ABBREVIATIONS
+    assert all(not w.endswith(".") for w in ABBREVIATIONS | NUMBER_ABBREVIATIONS)  # never matched
+    assert {"no", "art", "sat", "mar", "est", "ca"} <= NUMBER_ABBREVIATIONS
+    assert {"mr", "dr", "gen", "st", "mme"} <= ABBREVIATIONS
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said no. " * 50_000, ["He said no."] * 50_000),
+        ("See No. 5 now. " * 50_000, ["See No. 5 now."] * 50_000),
+        ("It was no." + '"' * 50_000 + " Then.", ["It was no." + '"' * 50_000, "Then."]),
+    ],
+    ids=["no-words", "no-numbers", "no-quote-run"],
+)
+def test_long_paragraphs_of_number_bound_abbreviations(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text)] == expected

@@ -1,27 +1,64 @@
 """Rule-based sentence splitting with exact offsets.
 
 Splits after sentence-final punctuation (plus closing quotes and brackets) when the next
-word starts like a sentence, except after known abbreviations and initials. Rules are
-multilingual (en, fr, de, es, it, ru, pt, nl) and return ``(start, end)`` offsets into
-the paragraph, so no character moves.
+word starts like a sentence, except after known abbreviations (some, like "No." and
+"Mar.", only before a number) and initials. Rules are multilingual (en, fr, de, es, it,
+ru, pt, nl) and return ``(start, end)`` offsets into the paragraph, so no character
+moves.
 """
 
 from __future__ import annotations
 
 import re
 
-# Abbreviations after which a period does not end a sentence (lower-cased, no period).
+# Abbreviations after which a period does not end a sentence (lower-cased, no period; the
+# word before a period is matched without it). Only words that are not also ordinary
+# words ending sentences: titles and honorifics (Mr, Dr, Gen, St, Mme, Hr, Sra, Dott,
+# ...), company and Latin forms (Inc, Co, etc, e.g, cf, al), dotted acronyms (U.S). "me"
+# is not one: French "Me" (Maître) takes no period, and "... told me." ends English
+# sentences. ("cf." and "env." were never matched, having the period; "д" was "д.".)
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st mt jr sr
-    inc ltd co corp plc dept univ assn bros vs etc e.g i.e cf al approx est fig figs
-    no nos vol vols pp p ch art sec para ed eds jan feb mar apr jun jul aug sep sept
-    oct nov dec mon tue wed thu fri sat sun u.s u.k u.n e.u
-    m mme mmes mlle mlles mgr me pr cf. env.
-    hr fr frl nr bzw usw z.b d.h u.a s.o vgl ca
-    sra srta dña dn núm pág av avda ud uds
+    inc ltd co corp plc dept univ assn bros vs etc e.g i.e cf al approx
+    p ed eds u.s u.k u.n e.u
+    m mme mmes mlle mlles mgr pr
+    hr fr frl bzw usw z.b d.h u.a s.o vgl
+    sra srta dña dn av avda ud uds
     sig sigg dott ing avv
-    г гг т.е т.д т.п им ул д. тыс млн млрд руб коп
+    г гг т.е т.д т.п им ул д тыс млн млрд руб коп
+    """.split()
+)
+
+# Number-bound abbreviations: they stand before a number ("No. 5", "Mar. 3, 2020", "est.
+# 1990", "ca. 1900", "Art. 5", "pp. 12-14"), so they hold the period only when the next
+# word starts with a digit. Without a number they are read as words, as most of them also
+# are, and a sentence ending in them is split ("He said no. Then he left."). Those that
+# are no word (pp, ch, núm, pág, nr, ca, env) lose nothing: they only ever precede a
+# number. A Roman numeral is not a digit, so "Vol. II" splits (reading "I" as one would
+# keep "He said no. I left." whole).
+#   no, nos      number(s); also English "no", French/Spanish/Portuguese "nos" (us, our)
+#   vol, vols    volume(s); French "vol" (flight, theft)
+#   pp           pages ("pp. 12-14")
+#   ch           chapter ("ch. 3")
+#   art          article of a law or treaty ("Art. 5"); English "art"
+#   sec          section ("sec. 2"); French/Spanish "sec" (dry)
+#   para         paragraph ("para. 4"); Spanish/Portuguese "para" (for)
+#   fig, figs    figure(s) ("Fig. 2"); English "fig"
+#   núm, pág     Spanish número, página ("núm. 3", "pág. 12")
+#   nr           German Nummer ("Nr. 5")
+#   est          established ("est. 1990"); French "est" (is, east: "à l'est.")
+#   ca           circa ("ca. 1900")
+#   env          French environ ("env. 300 personnes")
+#   months       before a day or a year ("Mar. 3, 2020", "Sept. 11", "Dec. 2019"); "mar"
+#                (Spanish sea), "sept" (French seven), "jan" (a name) are also words
+#   weekdays     before a date ("Sat. 5 June"); "sat", "sun", "wed", "mon" (French my)
+#                are also words
+NUMBER_ABBREVIATIONS = frozenset(
+    """
+    no nos vol vols pp ch art sec para fig figs núm pág nr est ca env
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue wed thu fri sat sun
     """.split()
 )
 
@@ -86,6 +123,11 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
             before = _WORD_BEFORE.search(paragraph, max(0, p - _WORD_WINDOW), p)
             word = before.group(1).lower() if before else ""
             if word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS:
+                continue
+            # "No. 5", "Mar. 3": the last character of the match is the next word's first.
+            if following.group()[-1].isdigit() and (
+                word in NUMBER_ABBREVIATIONS or word.rstrip(".") in NUMBER_ABBREVIATIONS
+            ):
                 continue
             # A single letter before the period is an initial ("J. Smith"), unless the
             # punctuation run is longer than one dot.
