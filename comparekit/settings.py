@@ -53,8 +53,17 @@ class Section(Mapping[str, Any]):
         return f"Section({self._name!r}, {self._values!r})"
 
 
-# Whole-number settings used as step sizes (batches, blocks, chunks): 0 cannot work.
-_AT_LEAST_ONE = frozenset({"embed.batch_size", "align.block_rows", "corpus.chunk_documents"})
+# Whole-number settings used as step sizes (batches, blocks, chunks) or as a count of
+# things that must exist (worker processes, heatmap bands): 0 cannot work.
+_AT_LEAST_ONE = frozenset(
+    {
+        "embed.batch_size",
+        "align.block_rows",
+        "corpus.chunk_documents",
+        "corpus.workers",
+        "report.heatmap_max_side",
+    }
+)
 
 
 def _check_type(where: str, default: Any, value: Any) -> Any:

@@ -44,6 +44,8 @@ def test_numbers_must_be_finite(value):
         ("embed", "batch_size", 0, "at least 1"),  # exit 70: range() arg 3 must not be zero
         ("align", "block_rows", 0, "at least 1"),  # exit 70 on the sparse path
         ("corpus", "chunk_documents", 0, "at least 1"),  # exit 70 in corpus mode
+        ("corpus", "workers", 0, "at least 1"),  # --scheduler processes waited forever
+        ("report", "heatmap_max_side", 0, "at least 1"),  # exit 70 writing report.html
     ],
 )
 def test_whole_numbers_are_counts(section, key, value, message):
