@@ -113,6 +113,17 @@ def test_text_only_check_gives_offsets_into_the_texts(settings):
     assert [b[sp.start : sp.end] for sp in negation.spans if sp.doc == "b"] == ["n't"]
 
 
+def test_an_english_nt_negation_is_quoted_as_written(settings):
+    # the divergence quoted the token "nt" ("b has 1 negation(s) (nt)") while its span
+    # sliced the text to "n't": the quote did not match the words it points at
+    a = "The army said that soldiers were killed."
+    b = "The army didn't say that soldiers were killed."
+    negation = {d.type: d for d in divergences(a, "en", b, "en", settings=settings)}["negation"]
+    assert (negation.text, negation.b_text) == ("n't", "n't")
+    assert "(n't)" in negation.detail
+    assert [b[sp.start : sp.end] for sp in negation.spans] == [negation.b_text]
+
+
 @pytest.mark.slow
 def test_seed_pair_divergences_point_at_their_cues():
     import comparekit

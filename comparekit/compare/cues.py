@@ -279,7 +279,9 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         if k - last <= 3 and lows[last] != w:
             last = k
             continue
-        out.append(Cue("negation", tokens[k].text, k, k + 1))
+        # English "n't" is the token "nt" (lexicon.tokenize): quote it as written
+        text = "n't" if lang == "en" and tokens[k].text.lower() == "nt" else tokens[k].text
+        out.append(Cue("negation", text, k, k + 1))
         last = k
     if lang == "fr":
         # "pas" without "ne" negates too ("mais pas autant que", "pas avec Kavanaugh"),
