@@ -58,3 +58,26 @@ def test_tcp_cluster_matches_in_process_run(tmp_path):
     assert sum(s["prepare_tasks"] for s in stats.values()) == 4
     assert all(s["encoders_loaded"] == 1 for s in stats.values() if s["prepare_tasks"]), stats
     assert any(s["prepare_tasks"] + s["pair_tasks"] + s["story_tasks"] > 1 for s in stats.values()), stats
+
+
+def _distributed_log_level() -> int:
+    import logging
+
+    return logging.getLogger("distributed").getEffectiveLevel()
+
+
+@pytest.mark.timeout(300)
+def test_worker_processes_log_only_errors(monkeypatch):
+    # Ctrl-C in a `--scheduler processes` run printed a distributed WARNING per cancelled
+    # task from the workers after 'comparekit: error: interrupted'
+    import logging
+
+    from distributed import Client
+
+    from comparekit.corpus.run import loopback_cluster
+
+    monkeypatch.delenv("DASK_LOGGING__DISTRIBUTED", raising=False)
+    monkeypatch.delenv("COMPAREKIT_DEBUG", raising=False)
+    with loopback_cluster(processes=True, workers=1) as cluster, Client(cluster) as client:
+        levels = client.run(_distributed_log_level)
+    assert list(levels.values()) == [logging.ERROR]

@@ -100,16 +100,27 @@ def loopback_cluster(*, processes: bool, workers: int):
     ``processes=False`` the workers run in this process and talk over ``inproc://``."""
     from distributed import LocalCluster
 
-    return LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=processes,
-        **({"host": "127.0.0.1"} if processes else {}),
-        dashboard_address=None,
-        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-        worker_dashboard_address="127.0.0.1:0",
-        memory_limit=0,
-    )
+    # Worker processes set up distributed's logging from the environment when they
+    # start: at ERROR, a Ctrl-C does not print a WARNING per cancelled task after our one
+    # line (COMPAREKIT_DEBUG, or the user's own DASK_LOGGING__DISTRIBUTED, keeps theirs).
+    quiet = processes and not os.environ.get("COMPAREKIT_DEBUG")
+    added = quiet and "DASK_LOGGING__DISTRIBUTED" not in os.environ
+    if added:
+        os.environ["DASK_LOGGING__DISTRIBUTED"] = "error"
+    try:
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=processes,
+            **({"host": "127.0.0.1"} if processes else {}),
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+            worker_dashboard_address="127.0.0.1:0",
+            memory_limit=0,
+        )
+    finally:
+        if added:
+            del os.environ["DASK_LOGGING__DISTRIBUTED"]
 
 
 def assign_ids(entries: list[Entry]) -> list[tuple[str, Entry]]:
