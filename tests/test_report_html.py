@@ -273,3 +273,36 @@ def test_characters_html_does_not_allow_are_shown_as_replacement_characters():
 
     assert esc("a\x00b\x1b[2Jc\x85d\ud800e") == "a\ufffdb\ufffd[2Jc\ufffdd\ufffde"
     assert esc("tab\tnew\nline\r\x0c<&>\"'") == "tab\tnew\nline\r\x0c&lt;&amp;&gt;&quot;&#x27;"
+
+
+def test_with_three_sources_each_claim_row_names_its_documents(tmp_path, use_fake_encoder):
+    # the aligned-claims and divergence tables had A and B columns with nothing saying
+    # which of the three documents each side was (a-b, a-c and b-c rows looked alike)
+    a, b = divergent_sources(tmp_path)
+    c = tmp_path / "c.txt"
+    c.write_bytes(a.read_bytes().replace(b"Twelve", b"Eleven"))
+    report = build_report(comparekit.compare([a, b, c]))
+    page = render_html(report, chart_svg=None)
+    seg_doc = {s["id"]: d["id"] for d in report["documents"] for s in d["segments"]}
+    for section in ("pairs", "divergences"):
+        body = page.split(f'<section id="{section}">')[1].split("</section>")[0]
+        rows = re.findall(r"<tr class=\"pick[^\"]*\".*?</tr>", body)
+        assert rows, section
+        for row in rows:
+            cells = re.findall(r"<td>(.*?)</td>", row)
+            al_id = re.search(r'data-(?:div|pick)="[^"]*"', row)
+            assert al_id
+            a_doc, b_doc = cells[-2], cells[-1]
+            assert re.match(r'<small class="doc">(a|b|c)</small> ', a_doc), row
+            assert re.match(r'<small class="doc">(a|b|c)</small> ', b_doc), row
+    # each side names the document its segment comes from
+    for al in report["alignments"]:
+        row = next(r for r in re.findall(r"<tr class=\"pick\".*?</tr>", page) if f"<td>{al['id']}</td>" in r)
+        cells = re.findall(r"<td>(.*?)</td>", row)
+        assert cells[-2].startswith(f'<small class="doc">{seg_doc[al["a"][0]]}</small> ')
+        assert cells[-1].startswith(f'<small class="doc">{seg_doc[al["b"][0]]}</small> ')
+
+
+def test_with_two_sources_claim_rows_are_unchanged(tmp_path, use_fake_encoder):
+    report = build_report(comparekit.compare(divergent_sources(tmp_path)))
+    assert '<small class="doc">' not in render_html(report, chart_svg=None)

@@ -199,8 +199,23 @@ def _seg_texts(report: dict[str, Any]) -> dict[str, str]:
     return {s["id"]: s["text"] for d in report["documents"] for s in d["segments"]}
 
 
-def _divergences(report: dict[str, Any]) -> str:
+def _side_cells(report: dict[str, Any]):
+    """A function giving one side of an aligned pair as a cell: its segments' text, led
+    by the document's id when the report has more than two documents (A and B then
+    change from row to row)."""
     text = _seg_texts(report)
+    doc_of = {s["id"]: d["id"] for d in report["documents"] for s in d["segments"]}
+    named = len(report["documents"]) > 2
+
+    def cell(ids: list[str]) -> str:
+        body = esc(" ".join(text[i] for i in ids))
+        return f'<small class="doc">{esc(doc_of[ids[0]])}</small> {body}' if named and ids else body
+
+    return cell
+
+
+def _divergences(report: dict[str, Any]) -> str:
+    side = _side_cells(report)
     rows = []
     for did, al, dv in divergence_ids(report):
         first = (al["a"] + al["b"])[0] if al["a"] or al["b"] else ""
@@ -215,8 +230,7 @@ def _divergences(report: dict[str, Any]) -> str:
             f"<br><small>{esc(did)}</small></td>"
             f"<td>{esc(dv['doc'])}: <b>{esc(dv['text'])}</b><br>{esc(dv['detail'])}"
             + (f'<br><small class="muted">{says}</small>' if says else "")
-            + f"</td><td>{esc(' '.join(text[i] for i in al['a']))}</td>"
-            f"<td>{esc(' '.join(text[i] for i in al['b']))}</td></tr>"
+            + f"</td><td>{side(al['a'])}</td><td>{side(al['b'])}</td></tr>"
         )
     body = (
         "<table><tr><th>type</th><th>detail</th><th>A</th><th>B</th></tr>" + "".join(rows) + "</table>"
@@ -229,12 +243,12 @@ def _divergences(report: dict[str, Any]) -> str:
 def _pairs(report: dict[str, Any]) -> str:
     if not report["alignments"]:
         return ""
-    text = _seg_texts(report)
+    side = _side_cells(report)
     rows = "".join(
         f'<tr class="pick" data-pick="{esc((al["a"] + al["b"])[0] if al["a"] or al["b"] else "")}">'
         f'<td>{esc(al.get("id"))}</td><td><span class="badge rel-{css_word(al["relation"])}">'
         f"{esc(al['relation'])}</span></td><td>{_fmt(al['score'])}</td>"
-        f"<td>{esc(' '.join(text[i] for i in al['a']))}</td><td>{esc(' '.join(text[i] for i in al['b']))}</td></tr>"
+        f"<td>{side(al['a'])}</td><td>{side(al['b'])}</td></tr>"
         for al in report["alignments"]
     )
     return (
