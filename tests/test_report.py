@@ -155,3 +155,12 @@ def test_report_md_names_the_documents_of_each_claim_with_three_sources(tmp_path
         doc_a, doc_b = al["a"][0].rsplit(":", 1)[0], al["b"][0].rsplit(":", 1)[0]
         assert cells[3].startswith(f"{doc_a}: ") and cells[4].startswith(f"{doc_b}: "), row
     assert len({row.split(" | ")[0] for row in rows}) == len(rows)
+    # the framing contrasts too: each side leads with its document
+    contrasts = render_markdown(report).split("### Framing contrasts")[1].strip().splitlines()[2:]
+    assert contrasts and len(contrasts) == len(report["framing"]["contrasts"][:15])
+    seg_doc = {s["id"]: d["id"] for d in report["documents"] for s in d["segments"]}
+    for row, c in zip(contrasts, report["framing"]["contrasts"]):
+        cells = [x.strip() for x in row.strip("|").split(" | ")]
+        assert cells[0].startswith(f"{seg_doc[c['a']]}: ") and cells[1].startswith(f"{seg_doc[c['b']]}: "), (
+            row
+        )

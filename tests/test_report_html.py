@@ -303,6 +303,24 @@ def test_with_three_sources_each_claim_row_names_its_documents(tmp_path, use_fak
         assert cells[-1].startswith(f'<small class="doc">{seg_doc[al["b"][0]]}</small> ')
 
 
+def test_with_three_sources_framing_contrasts_name_their_documents():
+    from comparekit.report.html import _framing
+
+    seg = {"a": "d1:0", "b": "d3:2", "a_terms": ["very"], "b_terms": []}
+    docs = [
+        {"id": f"d{k}", "segments": [{"id": f"d{k}:{i}", "text": f"t{k}{i}"} for i in range(3)]}
+        for k in (1, 2, 3)
+    ]
+    report = {"documents": docs, "framing": {"contrasts": [seg]}}
+    table = _framing(report, None).split("<h3>Framing contrasts</h3>")[1]
+    cells = re.findall(r"<td>(.*?)</td>", table)
+    assert cells[0].startswith('<small class="doc">d1</small> t10') and cells[1].startswith(
+        '<small class="doc">d3</small> t32'
+    ), cells
+    report["documents"] = docs[:2]
+    assert '<small class="doc">' not in _framing(report, None)
+
+
 def test_with_two_sources_claim_rows_are_unchanged(tmp_path, use_fake_encoder):
     report = build_report(comparekit.compare(divergent_sources(tmp_path)))
     assert '<small class="doc">' not in render_html(report, chart_svg=None)

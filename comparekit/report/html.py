@@ -199,17 +199,28 @@ def _seg_texts(report: dict[str, Any]) -> dict[str, str]:
     return {s["id"]: s["text"] for d in report["documents"] for s in d["segments"]}
 
 
-def _side_cells(report: dict[str, Any]):
-    """A function giving one side of an aligned pair as a cell: its segments' text, led
-    by the document's id when the report has more than two documents (A and B then
-    change from row to row)."""
-    text = _seg_texts(report)
+def _doc_labels(report: dict[str, Any]):
+    """A function giving the label that leads one side (A or B) of a row: the document of
+    segment ``seg_id`` when the report has more than two documents (A and B then change
+    from row to row), else nothing."""
     doc_of = {s["id"]: d["id"] for d in report["documents"] for s in d["segments"]}
     named = len(report["documents"]) > 2
 
+    def label(seg_id: str | None) -> str:
+        doc = doc_of.get(seg_id or "")
+        return f'<small class="doc">{esc(doc)}</small> ' if named and doc else ""
+
+    return label
+
+
+def _side_cells(report: dict[str, Any]):
+    """A function giving one side of an aligned pair as a cell: its segments' text, led
+    by its document's label (see :func:`_doc_labels`)."""
+    text = _seg_texts(report)
+    label = _doc_labels(report)
+
     def cell(ids: list[str]) -> str:
-        body = esc(" ".join(text[i] for i in ids))
-        return f'<small class="doc">{esc(doc_of[ids[0]])}</small> {body}' if named and ids else body
+        return (label(ids[0]) if ids else "") + esc(" ".join(text[i] for i in ids))
 
     return cell
 
@@ -318,10 +329,12 @@ def _framing(report: dict[str, Any], chart_svg: str | None) -> str:
         )
         parts.append(f'<h3>Actors</h3><div class="cards">{cells}</div>')
     text = _seg_texts(report)
+    label = _doc_labels(report)
     if fr.get("contrasts"):
         rows = "".join(
-            f'<tr class="pick" data-pick="{esc(c.get("a"))}"><td>{esc(text.get(c.get("a"), c.get("a")))}'
-            f"<br><small>{esc(', '.join(c.get('a_terms', [])))}</small></td><td>{esc(text.get(c.get('b'), c.get('b')))}"
+            f'<tr class="pick" data-pick="{esc(c.get("a"))}"><td>{label(c.get("a"))}'
+            f"{esc(text.get(c.get('a'), c.get('a')))}<br><small>{esc(', '.join(c.get('a_terms', [])))}</small></td>"
+            f"<td>{label(c.get('b'))}{esc(text.get(c.get('b'), c.get('b')))}"
             f"<br><small>{esc(', '.join(c.get('b_terms', [])))}</small></td></tr>"
             for c in fr["contrasts"]
         )

@@ -104,9 +104,14 @@ def _framing(report: dict[str, Any], seg_text: dict[str, str]) -> list[str]:
         lines.append("")
     if fr.get("contrasts"):
         lines += ["### Framing contrasts", "", "| A | B |", "|---|---|"]
+        # with more than two documents each side names its document, as in the claims table
+        doc_of = {s["id"]: d["id"] for d in report["documents"] for s in d["segments"]}
+        named = len(report["documents"]) > 2
         for c in fr["contrasts"][:15]:
             a = f"{seg_text.get(c.get('a'), c.get('a'))} ({', '.join(c.get('a_terms', []))})"
             b = f"{seg_text.get(c.get('b'), c.get('b'))} ({', '.join(c.get('b_terms', []))})"
+            if named:
+                a, b = f"{doc_of.get(c.get('a'), '?')}: {a}", f"{doc_of.get(c.get('b'), '?')}: {b}"
             lines.append(f"| {_cell(a)} | {_cell(b)} |")
         lines.append("")
     return lines
