@@ -182,3 +182,18 @@ def test_an_empty_out_is_a_usage_error(tmp_path, args):
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "--out" in lines[0] and "empty" in lines[0], r.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["manifest.csv"]
+
+
+@pytest.mark.parametrize("args", [["models", "list"], ["schema"]])
+def test_a_reader_that_stops_early_ends_the_run_quietly(args):
+    # `comparekit models list | head -0`: without PYTHONUNBUFFERED (a normal shell) the
+    # output waited in the buffer and failed at exit: "Exception ignored ... BrokenPipeError"
+    # and exit 120 (then exit 70, "internal error", once main flushed stdout itself)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONUNBUFFERED", "COMPAREKIT_DEBUG")}
+    p = subprocess.Popen(
+        [sys.executable, "-m", "comparekit", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    p.stdout.close()  # before the interpreter has started: every write meets a closed pipe
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=120) == 1, err
+    assert err == ""

@@ -19,6 +19,9 @@ from comparekit.errors import EXIT_CODES, ComparekitError
 
 #: errno values that only a write raises: a full disk or quota, a file over the size limit.
 _WRITE_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+#: Exit code when stdout is closed before the output is written (`| head`), silently, as
+#: typer does when a command's own write meets the closed pipe.
+CLOSED_PIPE = 1
 #: Exit code of a run stopped with Ctrl-C (128 + SIGINT, as shells report it).
 INTERRUPTED = 130
 
@@ -72,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["--help"]
     try:
         result = command.main(args=argv, prog_name="comparekit", standalone_mode=False)
-        sys.stdout.flush()  # a full disk shows here, inside the handlers below, not at exit
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, in the handlers below, not at exit
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
@@ -89,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     except ComparekitError as exc:
         _error(str(exc))
         return exc.exit_code
+    except BrokenPipeError:  # the reader stopped early (`| head`): nothing to report
+        _drop_stdout()
+        return CLOSED_PIPE
     except Exception as exc:  # the last line of defence: one line, not a traceback
         if isinstance(exc, OSError) and exc.errno in _WRITE_ERRNOS:  # stdout (reports raise OutputError)
             _error(f"cannot write the output: {exc.strerror}")
