@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -341,3 +342,23 @@ def test_a_rerun_with_another_manifest_names_the_story_folders_it_left(
     warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warnings) == 1 and all(name in warnings[0] for name in old), warnings
     assert "not part of this run" in warnings[0]
+
+
+def test_index_html_gives_every_story_a_title(tmp_path, use_fake_encoder, settings):
+    # documents without a title line (one sentence a line, as NTREX) gave index.html an
+    # empty title cell for every story, while the story folders were named after one
+    from comparekit.corpus.run import run_corpus
+
+    manifest = tmp_path / "m.csv"
+    rows = ["path,outlet"]
+    for story, texts in STORIES.items():
+        for k, text in enumerate(texts):
+            (tmp_path / f"{story}_{k}.txt").write_text(text.replace(". ", ".\n") + "\n", "utf-8")
+            rows.append(f"{story}_{k}.txt,outlet{k}")
+    manifest.write_text("\n".join(rows) + "\n", "utf-8")
+    run_corpus(manifest, tmp_path / "out", settings=settings)
+    index = (tmp_path / "out" / "index.html").read_text("utf-8")
+    cells = re.findall(r'<tr><td><a href="stories/([^/]+)/report.html">S\d+</a></td><td>([^<]*)</td>', index)
+    assert len(cells) == 2 and all(title for _, title in cells), cells
+    for folder, title in cells:
+        assert folder.split("-", 1)[1].startswith(title.lower().split()[0]), (folder, title)

@@ -155,6 +155,7 @@ def story_rows(report: dict[str, Any], story: dict[str, Any]) -> dict[str, Any]:
     return {
         "story": sid,
         "folder": story["folder"],
+        "title": story.get("title", ""),
         "docs": docs,
         "pairs": pairs,
         "flags": flags,
@@ -351,17 +352,23 @@ def _rounded(value: Any) -> Any:
     return value
 
 
+def _short(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters at a word, with an ellipsis when cut."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def render_index(results: Sequence[dict[str, Any]], outlets: Sequence[dict], corpus: dict[str, Any]) -> str:
     """index.html: every story (linked to its report), the per-outlet summary and what
     was skipped. Static, escaped, no scripts."""
     e = html.escape
     rows = []
     for r in results:
-        titles = [d["title"] for d in r["docs"] if d["title"]]
+        # a document's own title, else the story's (its first document's first segment)
+        titles = [d["title"] for d in r["docs"] if d["title"]] + [r.get("title") or ""]
         sims = [p["similarity"] for p in r["pairs"]]
         link = f"stories/{e(r['folder'])}/report.html"
         rows.append(
-            f'<tr><td><a href="{link}">{e(r["story"])}</a></td><td>{e(titles[0] if titles else "")}</td>'
+            f'<tr><td><a href="{link}">{e(r["story"])}</a></td><td>{e(_short(titles[0], 120))}</td>'
             f"<td>{len(r['docs'])}</td><td>{e(', '.join(sorted({d['outlet'] for d in r['docs']})))}</td>"
             f"<td>{(sum(sims) / len(sims)) if sims else 0:.2f}</td><td>{len(r['flags'])}</td></tr>"
         )

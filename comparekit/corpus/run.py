@@ -210,6 +210,7 @@ def run_corpus(
             fp = output.story_fingerprint(story, settings_dict)
             done = output.finished_rows(out, story, fp)
             if done is not None:
+                done.setdefault("title", story["title"])  # a marker written before stories had one
                 results.append(done)
                 resumed += 1
                 continue
@@ -346,6 +347,7 @@ def _story_specs(members: dict[int, list[int]], summaries, ided) -> list[dict[st
             {
                 "id": sid,
                 "folder": f"{sid.lower()}-{safe_component(group[0].title, max_length=40, fallback='story')}",
+                "title": group[0].title,
                 "docs": [s.id for s in group],
                 "sha256": [s.sha256 for s in group],
             }
