@@ -150,3 +150,17 @@ def test_second_dp_on_embedded_runs_uses_its_own_skip_cost():
     assert align_parallel_vectors(a, b, ta, tb, settings=skipping) == align_parallel_vectors(
         a, b, ta, tb, settings=base
     )
+
+
+def test_a_translation_of_the_first_part_only_stays_one_to_one():
+    # the length factor compared each run with the ratio of the two documents' total
+    # lengths; a translation of the first 20 sentences of a 200-sentence text then
+    # "expected" ten target characters per source character and merged target
+    # sentences (Candide, first 50 English lines against 500 French: strict F1 0.44)
+    rng = np.random.default_rng(3)
+    a = _unit(rng, 20)
+    b = np.concatenate([_norm(a + 0.3 * _unit(rng, 20)), _unit(rng, 180)])
+    texts_a = [f"sentence {k} " + "word " * (4 + k % 5) for k in range(20)]
+    texts_b = texts_a + [f"other {k} " + "word " * (4 + k % 5) for k in range(180)]
+    beads = [bd for bd, _ in align_parallel_vectors(a, b, texts_a, texts_b, settings=S)]
+    assert [bd for bd in beads if bd[0]] == [((k,), (k,)) for k in range(20)]

@@ -224,6 +224,19 @@ def _cell_gains(
     return out * f - params.extra_cost * (a + b - 2)
 
 
+def length_ratio(lens_a: np.ndarray, lens_b: np.ndarray, anchors: np.ndarray) -> float:
+    """Characters of A per character of B, as the length factor expects them: over the
+    anchored 1-1 pairs when there are any, else over the whole documents. The totals
+    are wrong when only part of one document is translated (the first chapter against
+    the book: ten target characters "expected" per source character, so the DP merged
+    target sentences); the anchors measure the translated part only."""
+    if not len(lens_a) or not len(lens_b):
+        return 1.0
+    if len(anchors):
+        return float(lens_a[anchors[:, 0]].sum() / max(lens_b[anchors[:, 1]].sum(), 1.0))
+    return float(lens_a.sum() / max(lens_b.sum(), 1.0))
+
+
 def dp_align(
     runs_a: RunVectors,
     runs_b: RunVectors,
@@ -232,11 +245,13 @@ def dp_align(
     lo: np.ndarray,
     hi: np.ndarray,
     params: ParallelParams,
+    ratio: float | None = None,
 ) -> list[tuple[Bead, float]]:
     """Best monotone bead path through the search region.
 
     ``lens_*``: character lengths ``[n]``/``[m]``; ``lo``/``hi``: ``[n + 1]`` column
-    bounds per DP row. The cells of the region are stored row after row in flat arrays
+    bounds per DP row; ``ratio``: characters of A per character of B for the length
+    factor (default: the two documents' totals, see :func:`length_ratio`). The cells of the region are stored row after row in flat arrays
     (``O(n * width)``); bead scores for every cell and shape are computed up front in
     vectorised chunks, then the recurrence runs row by row. Returns
     ``[(bead, bead_score)]`` covering every sentence once, in order.
@@ -244,7 +259,8 @@ def dp_align(
     n, m = len(lens_a), len(lens_b)
     types = [t for t in bead_types(params.max_bead) if t != (0, 1)]
     kmax = max(params.max_bead - 1, 1)
-    ratio = float(lens_a.sum() / max(lens_b.sum(), 1.0)) if n and m else 1.0
+    if ratio is None:
+        ratio = length_ratio(lens_a, lens_b, np.zeros((0, 2), dtype=np.int64))
     csa = np.concatenate([[0.0], np.cumsum(lens_a, dtype=np.float64)])
     csb = np.concatenate([[0.0], np.cumsum(lens_b, dtype=np.float64)])
     va = {k: runs_a.vectors(k) for k in range(1, kmax + 1)}
@@ -349,6 +365,7 @@ def align_parallel_vectors(
     with _one_blas_thread():
         anchors = find_anchors(vectors_a, vectors_b, band=params.anchor_band, min_sim=params.anchor_min_sim)
     lo, hi = search_region(n, m, anchors, params.window)
+    ratio = length_ratio(lens_a, lens_b, anchors)
     log.debug(
         "parallel: %d x %d, %d anchors, mean width %.1f", n, m, len(anchors), float((hi - lo + 1).mean())
     )
@@ -356,7 +373,7 @@ def align_parallel_vectors(
     runs_b = RunVectors(vectors_b, texts_b)
     # The DP does thousands of small matmuls: BLAS threads only add contention there.
     with _one_blas_thread():
-        beads = dp_align(runs_a, runs_b, lens_a, lens_b, lo, hi, params)
+        beads = dp_align(runs_a, runs_b, lens_a, lens_b, lo, hi, params, ratio)
     if encode is None or not params.encode_runs:
         return beads
     # Second look where the first path is not a confident 1-1: embed the real text of
@@ -377,7 +394,14 @@ def align_parallel_vectors(
     # skip cost of its own (parallel_skip_encoded).
     with _one_blas_thread():
         return dp_align(
-            runs_a, runs_b, lens_a, lens_b, lo, hi, dataclasses.replace(params, skip=params.skip_encoded)
+            runs_a,
+            runs_b,
+            lens_a,
+            lens_b,
+            lo,
+            hi,
+            dataclasses.replace(params, skip=params.skip_encoded),
+            ratio,
         )
 
 
