@@ -78,11 +78,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 
 import scrape  # noqa: E402
+from scrape_semantic import choose, rates  # noqa: E402  (the same threshold grid and search)
 
 #: Cross-validation folds inside the dev half, as scrape_semantic.py.
 FOLDS = 5
-#: Threshold grid (fixed by hand, as scrape_semantic.py; chosen t are 0.8 and above).
-THRESHOLDS = np.round(np.arange(0.30, 1.0001, 0.01), 2)
 #: Hashed n-gram space (buckets).
 BUCKETS = 1 << 18
 CACHE = Path("/tmp/scrape_ngram_rows.pkl")
@@ -249,19 +248,6 @@ def cv_prob(X, y, groups, c: float) -> np.ndarray:
     for k in range(FOLDS):
         prob[fold == k] = fit(X[fold != k], y[fold != k], c).predict_proba(X[fold == k])[:, 1]
     return prob
-
-
-def rates(y, flag):
-    return float(flag[y == 0].mean()), float(flag[y == 1].mean())
-
-
-def choose(y, base, prob, budget):
-    best = (2.0, *rates(y, base))
-    for t in THRESHOLDS:
-        wrong, recall = rates(y, base | (prob >= t))
-        if wrong <= budget and recall > best[2]:
-            best = (float(t), wrong, recall)
-    return best
 
 
 def inpage_flags(model, t: float, settings) -> dict:
