@@ -197,3 +197,18 @@ def test_a_reader_that_stops_early_ends_the_run_quietly(args):
     err = p.stderr.read().decode()
     assert p.wait(timeout=120) == 1, err
     assert err == ""
+
+
+def test_version_prints_the_packages_version():
+    # the version a report records (tool.version) is the one --version prints and the one
+    # pyproject.toml gives pip; a release that bumps one of them and not the others fails
+    import tomllib
+
+    r = subprocess.run(
+        [sys.executable, "-m", "comparekit", "--version"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert r.returncode == 0, r.stderr
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert r.stdout == f"comparekit {project['version']}\n"
+    report = json.loads((ROOT / "reports" / "seeds" / "report.json").read_text("utf-8"))
+    assert report["tool"]["version"] == project["version"]

@@ -34,8 +34,24 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from comparekit import __version__
+
+        typer.echo(f"comparekit {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        help="Print comparekit's version and exit.",
+        callback=_print_version,
+        is_eager=True,
+    ),
+) -> None:
     """Compare how different outlets tell the same story, across languages."""
 
 
