@@ -251,9 +251,10 @@ def dp_align(
 
     ``lens_*``: character lengths ``[n]``/``[m]``; ``lo``/``hi``: ``[n + 1]`` column
     bounds per DP row; ``ratio``: characters of A per character of B for the length
-    factor (default: the two documents' totals, see :func:`length_ratio`). The cells of the region are stored row after row in flat arrays
-    (``O(n * width)``); bead scores for every cell and shape are computed up front in
-    vectorised chunks, then the recurrence runs row by row. Returns
+    factor (default: the two documents' totals, see :func:`length_ratio`). The cells of
+    the region are stored row after row in flat arrays (``O(n * width)``); bead scores
+    for every cell and shape are computed up front in vectorised chunks, then the
+    recurrence runs row by row. Returns
     ``[(bead, bead_score)]`` covering every sentence once, in order.
     """
     n, m = len(lens_a), len(lens_b)

@@ -7,22 +7,15 @@ from pathlib import Path
 import typer
 
 from comparekit.cli import app
-from comparekit.cli.options import SettingsFile, build_settings, out_folder, report_skipped
+from comparekit.cli.options import Quiet, ReportFolder, SettingsFile, build_settings, report_skipped
 
 
 @app.command()
 def analyze(
     sources: list[Path] = typer.Argument(..., help="One or more source files (.txt, .md, .html)."),
-    out: Path = typer.Option(
-        ...,
-        "--out",
-        "-o",
-        parser=out_folder,
-        metavar="DIR",
-        help="Folder for report.json, report.html, report.md and the CSV tables.",
-    ),
+    out: Path = ReportFolder,
     settings_file: Path | None = SettingsFile,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
+    quiet: bool = Quiet,
 ) -> int:
     """Check each source on its own and write the report into --out.
 

@@ -7,25 +7,26 @@ from pathlib import Path
 import typer
 
 from comparekit.cli import app
-from comparekit.cli.options import Encoder, Mode, SettingsFile, build_settings, out_folder, report_skipped
+from comparekit.cli.options import (
+    Encoder,
+    Mode,
+    Quiet,
+    ReportFolder,
+    SettingsFile,
+    build_settings,
+    report_skipped,
+)
 from comparekit.errors import UsageError
 
 
 @app.command()
 def compare(
     sources: list[Path] = typer.Argument(..., help="Two or more source files (.txt, .md, .html)."),
-    out: Path = typer.Option(
-        ...,
-        "--out",
-        "-o",
-        parser=out_folder,
-        metavar="DIR",
-        help="Folder for report.json, report.html, report.md and the CSV tables.",
-    ),
+    out: Path = ReportFolder,
     mode: str | None = Mode,
     encoder: str | None = Encoder,
     settings_file: Path | None = SettingsFile,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
+    quiet: bool = Quiet,
     no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),
     translated_from: list[str] = typer.Option(
         [],

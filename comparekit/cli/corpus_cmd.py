@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from comparekit.cli import app
-from comparekit.cli.options import Encoder, SettingsFile, build_settings, out_folder
+from comparekit.cli.options import Encoder, Quiet, SettingsFile, build_settings, out_folder
 
 
 @app.command()
@@ -31,7 +31,7 @@ def corpus(
     ),
     encoder: str | None = Encoder,
     settings_file: Path | None = SettingsFile,
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary."),
+    quiet: bool = Quiet,
 ) -> int:
     """Group a corpus into stories and compare every pair within each story.
 

