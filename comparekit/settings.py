@@ -66,6 +66,67 @@ _AT_LEAST_ONE = frozenset(
 )
 
 
+#: The range of each kind of fractional setting, so a value on another scale ("45" for a
+#: 0.45 score, "1.5" for a confidence) is refused instead of silently switching a stage off
+#: or writing confidences the report contract does not allow. Read by name: the first
+#: rule whose test matches a setting's key decides; a float setting no rule matches must be
+#: listed in _FLOAT_UNBOUNDED (tests/test_settings.py checks that every float is covered).
+_FLOAT_RANGES: tuple[tuple[str, Any, float, float], ...] = (
+    # wordfreq Zipf frequencies run from 0 (unknown) to about 8 ("the")
+    ("a Zipf frequency", lambda k: k.endswith("_zipf") or "_zipf_" in k, 0.0, 8.0),
+    # rapidfuzz ratios are percentages
+    (
+        "a rapidfuzz ratio (0 to 100)",
+        lambda k: k in ("entity_min_ratio", "name_fuzzy_cutoff", "inconsistency_min_ratio"),
+        0.0,
+        100.0,
+    ),
+    # scales, costs and number thresholds: any size, never negative
+    (
+        "a scale, cost or amount",
+        lambda k: (
+            k
+            in (
+                "number_rounded_from",
+                "cue_scale",
+                "prior_scale",
+                "parallel_length_weight",
+                "parallel_extra_cost",
+                "parallel_margin",
+            )
+        ),
+        0.0,
+        math.inf,
+    ),
+    # everything else is a share, probability, confidence, weight, cosine or score cut-off
+    # on comparekit's 0-1 scales
+    ("a share, probability, weight or score (0 to 1)", lambda k: True, 0.0, 1.0),
+)
+#: Float settings on an open scale: skip costs and margins added to scores (negative by
+#: design), framing's prototype band (cosine differences) and z-scores.
+_FLOAT_UNBOUNDED = frozenset(
+    {
+        "align.parallel_skip",
+        "align.parallel_skip_encoded",
+        "framing.prototype_floor",
+        "framing.prototype_ceiling",
+        "framing.term_min_z",
+    }
+)
+
+
+def float_range(where: str) -> tuple[str, float, float] | None:
+    """What a float setting ``section.key`` measures and its allowed range (inclusive), or
+    None for a setting on an open scale."""
+    if where in _FLOAT_UNBOUNDED:
+        return None
+    key = where.split(".", 1)[1]
+    for what, test, low, high in _FLOAT_RANGES:
+        if test(key):
+            return what, low, high
+    return None  # unreachable: the last rule matches every key
+
+
 def _check_type(where: str, default: Any, value: Any) -> Any:
     if isinstance(default, bool):
         if not isinstance(value, bool):
@@ -76,6 +137,11 @@ def _check_type(where: str, default: Any, value: Any) -> Any:
             raise UsageError(f"setting {where} must be a number, not {value!r}")
         if not math.isfinite(value):  # TOML allows nan and inf
             raise UsageError(f"setting {where} must be a finite number, not {value!r}")
+        scale = float_range(where)
+        if scale is not None and not scale[1] <= value <= scale[2]:
+            what, low, high = scale
+            bound = f"at least {low:g}" if math.isinf(high) else f"between {low:g} and {high:g}"
+            raise UsageError(f"setting {where} is {what}: it must be {bound}, not {value!r}")
         return float(value)
     if isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int):

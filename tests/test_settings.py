@@ -52,3 +52,34 @@ def test_whole_numbers_are_counts(section, key, value, message):
     with pytest.raises(UsageError, match=message):
         Settings({section: {key: value}})
     Settings({"align": {"dense_max_cells": 0}})  # 0 stays valid where it means "never"
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value", "message"),
+    [
+        # confidences above 1 were written into report.json (the contract says 0-1)
+        ("scrape", "cue_confidence", 1.5, "between 0 and 1"),
+        # a percentage for a 0-1 score: every alignment silently dropped
+        ("align", "min_score", 45.0, "between 0 and 1"),
+        ("compare", "entity_min_ratio", 180.0, "between 0 and 100"),
+        ("compare", "name_common_min_zipf", -1.0, "between 0 and 8"),
+        ("framing", "prior_scale", -5.0, "at least 0"),
+    ],
+)
+def test_fractions_are_checked_against_their_scale(section, key, value, message):
+    with pytest.raises(UsageError, match=message):
+        Settings({section: {key: value}})
+
+
+def test_every_float_setting_has_a_scale_that_holds_its_default():
+    """A new float setting falls under the 0-1 rule unless its name says otherwise or it
+    is listed as open-scale; its shipped default must pass its own check."""
+    from comparekit.settings import _FLOAT_UNBOUNDED, _defaults, float_range
+
+    floats = {f"{s}.{k}": v for s, kv in _defaults().items() for k, v in kv.items() if isinstance(v, float)}
+    assert _FLOAT_UNBOUNDED <= floats.keys()  # no stale names in the open-scale list
+    for where, default in floats.items():
+        scale = float_range(where)
+        assert scale is None or scale[1] <= default <= scale[2], where
+    # open-scale settings take negative values, as shipped (skip costs below zero)
+    Settings({"align": {"parallel_skip": -0.5}, "framing": {"prototype_floor": -0.2}})
