@@ -233,3 +233,38 @@ def test_identical_texts_get_identical_vectors_without_the_cache():
     out = encode_batched(encode_fn, texts, 2, 3)
     assert (out[0] == out[2]).all() and (out[0] == out[4]).all()
     assert sorted(t for c in calls for t in c) == sorted(set(texts))  # each text encoded once
+
+
+@pytest.mark.parametrize("command", ["align", "analyze", "corpus"])
+def test_no_cache_is_an_option_of_every_command_that_embeds(tmp_path, command):
+    """compare had --no-cache; align, analyze and corpus had not (a user who must not leave
+    vectors of confidential texts on disk had no way to say so there). With it nothing is
+    written into the cache folder; without it the same run fills it."""
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("The minister resigned on Monday. Talks resume next week.\n", "utf-8")
+    b.write_text(
+        "Le ministre a démissionné lundi. Les pourparlers reprennent la semaine prochaine.\n", "utf-8"
+    )
+    manifest = tmp_path / "corpus.csv"
+    manifest.write_text(f"path,outlet\n{a},one\n{b},two\n", "utf-8")
+    args = {
+        "align": ["align", str(a), str(b)],
+        "analyze": ["analyze", str(a), "--out", str(tmp_path / "out"), "-q"],
+        "corpus": ["corpus", str(manifest), "--out", str(tmp_path / "out"), "-q"],
+    }[command]
+
+    def entries_after(*extra, cache):
+        env = {**os.environ, CACHE_ENV: str(cache)}
+        r = subprocess.run(
+            [sys.executable, "-m", "comparekit", *args, *extra],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
+        assert r.returncode == 0, r.stderr
+        return list(cache.rglob("*.emb")) if cache.exists() else []
+
+    assert entries_after("--no-cache", cache=tmp_path / "off") == []
+    assert entries_after(cache=tmp_path / "on") != []

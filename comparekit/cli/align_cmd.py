@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from comparekit.cli import app
-from comparekit.cli.options import Encoder, Mode, SettingsFile, build_settings
+from comparekit.cli.options import Encoder, Mode, NoCache, SettingsFile, build_settings
 from comparekit.errors import UsageError
 
 FORMATS = ("beads", "json")
@@ -26,13 +26,16 @@ def align(
     fmt: str = typer.Option("beads", "--format", help="beads ([i, j]:[k] lines, 0-based) or json."),
     encoder: str | None = Encoder,
     settings_file: Path | None = SettingsFile,
+    no_cache: bool = NoCache,
 ) -> int:
     """Align two documents and print the beads (gold format) or JSON with scores."""
     from comparekit.align.files import align_files, alignment_json, beads_text
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
-    settings = build_settings(settings_file, align={"mode": mode}, embed={"encoder": encoder})
+    settings = build_settings(
+        settings_file, align={"mode": mode}, embed={"encoder": encoder, "cache": False if no_cache else None}
+    )
     doc_a, doc_b, alignment = align_files(source_a, source_b, settings=settings, presplit=presplit)
     if fmt == "beads":
         sys.stdout.write(beads_text(alignment))

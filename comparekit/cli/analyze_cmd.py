@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from comparekit.cli import app
-from comparekit.cli.options import Quiet, ReportFolder, SettingsFile, build_settings, report_skipped
+from comparekit.cli.options import NoCache, Quiet, ReportFolder, SettingsFile, build_settings, report_skipped
 
 
 @app.command()
@@ -16,6 +16,7 @@ def analyze(
     out: Path = ReportFolder,
     settings_file: Path | None = SettingsFile,
     quiet: bool = Quiet,
+    no_cache: bool = NoCache,
 ) -> int:
     """Check each source on its own and write the report into --out.
 
@@ -25,7 +26,7 @@ def analyze(
     from comparekit.pipeline import analyze as run_analyze
     from comparekit.report import build_report, write_report
 
-    settings = build_settings(settings_file)
+    settings = build_settings(settings_file, embed={"cache": False if no_cache else None})
     with progress(f"analyzing {len(sources)} source{'s' if len(sources) != 1 else ''}"):
         comparison = run_analyze([str(s) for s in sources], settings=settings)
         paths = write_report(comparison, out)

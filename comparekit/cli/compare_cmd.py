@@ -10,6 +10,7 @@ from comparekit.cli import app
 from comparekit.cli.options import (
     Encoder,
     Mode,
+    NoCache,
     Quiet,
     ReportFolder,
     SettingsFile,
@@ -27,7 +28,7 @@ def compare(
     encoder: str | None = Encoder,
     settings_file: Path | None = SettingsFile,
     quiet: bool = Quiet,
-    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache."),
+    no_cache: bool = NoCache,
     translated_from: list[str] = typer.Option(
         [],
         "--translated-from",

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from comparekit.cli import app
-from comparekit.cli.options import Encoder, Quiet, SettingsFile, build_settings, out_folder
+from comparekit.cli.options import Encoder, NoCache, Quiet, SettingsFile, build_settings, out_folder
 
 
 @app.command()
@@ -32,6 +32,7 @@ def corpus(
     encoder: str | None = Encoder,
     settings_file: Path | None = SettingsFile,
     quiet: bool = Quiet,
+    no_cache: bool = NoCache,
 ) -> int:
     """Group a corpus into stories and compare every pair within each story.
 
@@ -42,7 +43,7 @@ def corpus(
     from comparekit.corpus.run import run_corpus
     from comparekit.errors import EXIT_CODES
 
-    settings = build_settings(settings_file, embed={"encoder": encoder})
+    settings = build_settings(settings_file, embed={"encoder": encoder, "cache": False if no_cache else None})
     result = run_corpus(manifest, out, settings=settings, scheduler=scheduler)
     for row in result.skipped_rows:
         sys.stderr.write(f"comparekit: error: {manifest}:{row.line}: skipped ({row.reason})\n")

