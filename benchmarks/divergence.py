@@ -25,6 +25,13 @@ alarm in the same pair does not count. Run:
     .venv/bin/python -m benchmarks.divergence --json out.json
     .venv/bin/python -m benchmarks.divergence --per-type 50 --examples   # quicker, with
                                   # up to 20 false alarms per type and language, 20 misses
+    .venv/bin/python -m benchmarks.divergence --alarms alarms.tsv   # every untouched-pair alarm
+    .venv/bin/python -m benchmarks.divergence --adjudicated   # also raw vs adjudicated rates
+
+Some alarms on untouched pairs are real differences in the human translation ("in Bolivia's
+favour" / "en faveur du Chili"). benchmarks/data/divergence_adjudication.tsv labels every
+alarm by hand (real, paraphrase, detector); ``--adjudicated`` prints the false-alarm rates
+with the alarms labelled real removed, and a WARNING line for each alarm without a label.
 """
 
 from __future__ import annotations
@@ -296,6 +303,29 @@ def names_edit(divs, kind: str, side: str, span: tuple[str, int, int], lang: str
     return False
 
 
+def untouched_alarms(settings=None, pairs=None, docs=None) -> list[dict]:
+    """Every divergence reported on an untouched pair, in pair order: lang, split, doc,
+    line, type, detail, en, tr. Each is a false alarm unless the human translation truly
+    differs (see benchmarks/data/divergence_adjudication.tsv)."""
+    from comparekit.compare import divergences
+    from comparekit.settings import Settings
+
+    settings = Settings() if settings is None else settings
+    pairs = load_pairs() if pairs is None else pairs
+    docs = load_docs() if docs is None else docs
+    window = settings.compare.name_neighbour_window
+    out = []
+    for lang, doc, n, en, tr in pairs:
+        en_lines, tr_lines = docs[(lang, doc)]
+        near = {"near_a": neighbours(en_lines, n, window), "near_b": neighbours(tr_lines, n, window)}
+        for d in divergences(en, "en", tr, lang, settings=settings, **near):
+            out.append(
+                {"lang": lang, "split": split_of(doc), "doc": doc, "line": n, "type": d.type}
+                | {"detail": d.detail, "en": en, "tr": tr}
+            )
+    return out
+
+
 def run(per_type: int = PER_TYPE, seed: int = SEED) -> dict:
     """Run the benchmark; returns per-type recall and false-alarm rates (plain data)."""
     from comparekit.compare import divergences
@@ -311,24 +341,26 @@ def run(per_type: int = PER_TYPE, seed: int = SEED) -> dict:
         return {"near_a": neighbours(en_lines, n, window), "near_b": neighbours(tr_lines, n, window)}
 
     untouched: Counter[str] = Counter()
+    for lang, doc, _, _, _ in pairs:
+        untouched[lang] += 1
+        untouched[split_of(doc)] += 1
+    alarms = untouched_alarms(settings, pairs, docs)
+    by_pair: dict[tuple[str, str, int], list[dict]] = defaultdict(list)
+    for a in alarms:
+        by_pair[(a["lang"], a["doc"], a["line"])].append(a)
     fa_types: Counter[str] = Counter()
     fa_examples: dict[str, list] = defaultdict(list)
-    for lang, doc, n, en, tr in pairs:
+    for (lang, doc, n), group in by_pair.items():
         half = split_of(doc)
-        untouched[lang] += 1
-        untouched[half] += 1
-        divs = divergences(en, "en", tr, lang, settings=settings, **near(lang, doc, n))
-        found = {d.type for d in divs}
-        if found:
-            fa_types[lang] += 1
-            fa_types[half] += 1
-            for d in divs:
-                if half == "dev" and len(fa_examples[f"{lang}:{d.type}"]) < EXAMPLES:
-                    fa_examples[f"{lang}:{d.type}"].append([doc, n, d.detail, en, tr])
-            for t in found:
-                fa_types[f"{lang}:{t}"] += 1
-                fa_types[f"{half}:{t}"] += 1
-                fa_types[f"all:{t}"] += 1
+        fa_types[lang] += 1
+        fa_types[half] += 1
+        for a in group:
+            if half == "dev" and len(fa_examples[f"{lang}:{a['type']}"]) < EXAMPLES:
+                fa_examples[f"{lang}:{a['type']}"].append([doc, n, a["detail"], a["en"], a["tr"]])
+        for t in {a["type"] for a in group}:
+            fa_types[f"{lang}:{t}"] += 1
+            fa_types[f"{half}:{t}"] += 1
+            fa_types[f"all:{t}"] += 1
     recall: dict[str, dict[str, int]] = {}
     misses: dict[str, list] = defaultdict(list)
     for kind in TYPES:
@@ -386,8 +418,99 @@ def run(per_type: int = PER_TYPE, seed: int = SEED) -> dict:
             if ":" in k
         },
         "untouched_pairs": n_all,
+        "untouched_counts": {k: untouched[k] for k in (*LANGS.values(), "dev", "heldout")},
+        # Every divergence on an untouched pair, in pair order (see --alarms).
+        "alarms": alarms,
         "examples": {"false_alarms": dict(fa_examples), "misses": dict(misses)},
     }
+
+
+#: Alarm labels (benchmarks/data/divergence_adjudication.tsv): ``real`` when the human
+#: translation truly says something different; the other two are detector errors.
+LABELS = ("real", "paraphrase", "detector")
+ADJUDICATION = ROOT / "benchmarks" / "data" / "divergence_adjudication.tsv"
+ALARM_COLUMNS = ("lang", "split", "doc", "line", "type", "detail", "en", "tr")
+
+
+def _cell(value) -> str:
+    return " ".join(str(value).split())
+
+
+def alarm_key(row: dict) -> tuple[str, str, int, str, str]:
+    """What matches a labelled row to an alarm: the pair, the type and the detail."""
+    return (row["lang"], row["doc"], int(row["line"]), row["type"], _cell(row["detail"]))
+
+
+def write_alarms(alarms: list[dict], path: str | Path) -> None:
+    """Every untouched-pair alarm as TSV (tabs and newlines in texts become spaces)."""
+    lines = ["\t".join(ALARM_COLUMNS)]
+    lines += ["\t".join(_cell(a[c]) for c in ALARM_COLUMNS) for a in alarms]
+    Path(path).write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def load_adjudication(path: str | Path = ADJUDICATION) -> list[dict]:
+    """The labelled alarms: one dict per row (``#`` lines are comments; then a header)."""
+    rows = [ln for ln in Path(path).read_text("utf-8").splitlines() if ln and not ln.startswith("#")]
+    header = rows[0].split("\t")
+    return [dict(zip(header, ln.split("\t"), strict=True)) for ln in rows[1:]]
+
+
+def adjudicated(res: dict, labelled: list[dict]) -> dict:
+    """Raw and adjudicated false-alarm rates: an alarm labelled ``real`` (the human
+    translation truly differs) is no false alarm; a pair is a false alarm when any of
+    its alarms is not ``real`` (an alarm without a label counts as false)."""
+    labels = {alarm_key(r): r["label"] for r in labelled}
+    total = {"all": res["untouched_pairs"]} | res["untouched_counts"]
+    raw: dict[str, set] = defaultdict(set)
+    adj: dict[str, set] = defaultdict(set)
+    counts: Counter[tuple[str, str]] = Counter()
+    unlabelled = []
+    for a in res["alarms"]:
+        pair = (a["lang"], a["doc"], a["line"])
+        label = labels.get(alarm_key(a))
+        if label is None:
+            unlabelled.append(a)
+        counts[(a["type"], label or "unlabelled")] += 1
+        for scope in ("all", a["lang"], a["split"]):
+            for key in (scope, f"{scope}:{a['type']}"):
+                raw[key].add(pair)
+                if label != "real":
+                    adj[key].add(pair)
+    keys = sorted(set(raw))
+    current = {alarm_key(a) for a in res["alarms"]}
+    return {
+        "raw": {k: len(raw[k]) / total[k.split(":")[0]] for k in keys},
+        "adjudicated": {k: len(adj[k]) / total[k.split(":")[0]] for k in keys},
+        "pairs": {"untouched": total["all"], "raw": len(raw["all"]), "adjudicated": len(adj["all"])},
+        "labels": {f"{t}:{lab}": v for (t, lab), v in sorted(counts.items())},
+        "unlabelled": unlabelled,
+        "stale": [r for r in labelled if alarm_key(r) not in current],
+    }
+
+
+def write_adjudicated(adj: dict, out) -> None:
+    raw, fixed = adj["raw"], adj["adjudicated"]
+    columns = ("all", *LANGS.values(), "dev", "heldout")
+    out.write("\nfalse alarms with the alarms labelled real removed ")
+    out.write(f"({ADJUDICATION.relative_to(ROOT)}), raw > adjudicated: ")
+    p = adj["pairs"]
+    out.write(f"{p['raw']} > {p['adjudicated']} of {p['untouched']} untouched pairs\n")
+    out.write(f"{'':<22}" + "".join(f"{x:>16}" for x in columns) + "\n")
+    for t in ("", *sorted({k.split(":")[1] for k in raw if ":" in k})):
+        cells = [f"{x}:{t}" if t else x for x in columns]
+        row = "".join(f"{raw.get(c, 0.0):>9.4f}>{fixed.get(c, 0.0):.4f}" for c in cells)
+        out.write(f"  {t or 'any type':<20}{row}\n")
+    types = sorted({k.split(":")[0] for k in adj["labels"]})
+    names = [x for x in (*LABELS, "unlabelled") if any(f"{t}:{x}" in adj["labels"] for t in types)]
+    out.write(f"{'alarms by label':<22}" + "".join(f"{x:>12}" for x in names) + "\n")
+    for t in types:
+        out.write(f"  {t:<20}" + "".join(f"{adj['labels'].get(f'{t}:{x}', 0):>12}" for x in names) + "\n")
+    for a in adj["unlabelled"]:
+        out.write(
+            f"WARNING: unlabelled alarm {a['lang']} {a['doc']}:{a['line']} {a['type']}: {a['detail']}\n"
+        )
+    if adj["stale"]:
+        out.write(f"note: {len(adj['stale'])} labelled rows match no current alarm\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -395,6 +518,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="write the full result (with examples) here")
     parser.add_argument("--per-type", type=int, default=PER_TYPE, help="edits per type (quicker: 50)")
     parser.add_argument("--examples", action="store_true", help="print false alarms and misses")
+    parser.add_argument("--alarms", metavar="FILE", help="write every untouched-pair alarm here (TSV)")
+    parser.add_argument(
+        "--adjudicated",
+        action="store_true",
+        help="also print false-alarm rates with the alarms labelled real removed",
+    )
     args = parser.parse_args(argv)
     res = run(args.per_type)
     out = sys.stdout
@@ -427,6 +556,10 @@ def main(argv: list[str] | None = None) -> int:
             out.write(f"\n== missed {kind}\n")
             for side, a, b in rows:
                 out.write(f"edited {side}\n  a: {a}\n  b: {b}\n")
+    if args.adjudicated:
+        write_adjudicated(adjudicated(res, load_adjudication()), out)
+    if args.alarms:
+        write_alarms(res["alarms"], args.alarms)
     if args.json:
         Path(args.json).write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return 0
