@@ -462,6 +462,38 @@ def test_generic_and_specific_titles_agree(settings):
 @pytest.mark.parametrize(
     ("a", "b", "lang", "diverges"),
     [
+        # French président, Russian президент are the usual words for a chairman or a
+        # company's chief executive (NTREX: "chairman Ian Beattie" / "le président Ian
+        # Beattie", "the chief executive of Sainsbury's" / "президент Сейнсбери")
+        (
+            "Chairman Ian Beattie described the move.",
+            "Le président Ian Beattie a décrit ce choix.",
+            "fr",
+            False,
+        ),
+        (
+            "Mike Coupe, the chief executive of Sainsbury's, said so.",
+            "Майк Куп, президент Сейнсбери, сказал.",
+            "ru",
+            False,
+        ),
+        (
+            "Chairman Ian Beattie described the move.",
+            "Le gouverneur Ian Beattie a décrit ce choix.",
+            "fr",
+            True,
+        ),
+        # in English the two titles still differ
+        ("Chairman Ian Beattie described the move.", "President Ian Beattie described the move.", "en", True),
+    ],
+)
+def test_a_role_word_that_also_translates_another_role(a, b, lang, diverges, settings):
+    assert ("role_mismatch" in types(a, "en", b, lang, settings)) is diverges
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang", "diverges"),
+    [
         ("He will attend.", "Il ne viendra pas.", "fr", True),
         ("He will attend.", "Он придёт.", "ru", False),
         ("He did not attend.", "Он не пришёл.", "ru", False),

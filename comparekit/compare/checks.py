@@ -229,7 +229,7 @@ def check_pair(
             )
         )
 
-    ra, rb = cues.role_conflicts(a.roles, b.roles)
+    ra, rb = cues.role_conflicts(a.roles, b.roles, a.lang, b.lang)
     if ra and rb:
         ta, tb = _join(ra), _join(rb)
         out.append(

@@ -60,22 +60,33 @@ def role_family(role_id: str) -> str:
     return lexicon()["roles"][role_id]["family"]
 
 
-def role_conflicts(a: list[Cue], b: list[Cue]) -> tuple[list[Cue], list[Cue]]:
+def role_conflicts(
+    a: list[Cue], b: list[Cue], lang_a: str | None = None, lang_b: str | None = None
+) -> tuple[list[Cue], list[Cue]]:
     """Roles of A with no compatible role in B and vice versa.
 
-    Compatible: the same role, or the generic title of the same family with a specific
-    one ("minister" against "foreign minister")."""
+    Compatible: the same role, the generic title of the same family with a specific one
+    ("minister" against "foreign minister"), or a role whose words in its language also
+    translate the other (lexicon ``also``: French "président" for "chairman")."""
     generic = {"minister", "president", "congressman", "ceo"}
 
-    def ok(x: Cue, others: list[Cue]) -> bool:
+    def ok(x: Cue, x_lang: str | None, others: list[Cue], o_lang: str | None) -> bool:
         for y in others:
             if x.label == y.label:
                 return True
             if role_family(x.label) == role_family(y.label) and (x.label in generic or y.label in generic):
                 return True
+            if y.label in _also_means(x.label, x_lang) or x.label in _also_means(y.label, o_lang):
+                return True
         return False
 
-    return [x for x in a if not ok(x, b)], [y for y in b if not ok(y, a)]
+    la, lb = lang_of(lang_a), lang_of(lang_b)
+    return [x for x in a if not ok(x, la, b, lb)], [y for y in b if not ok(y, lb, a, la)]
+
+
+def _also_means(role_id: str, lang: str | None) -> list[str]:
+    """The roles that ``role_id``'s words in ``lang`` also translate (lexicon ``also``)."""
+    return lexicon()["roles"][role_id].get("also", {}).get(lang or "", [])
 
 
 _FR_PARTNERS = {
