@@ -118,6 +118,12 @@ class Finding:
     suggestion: str | None = None
     evidence: Mapping[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def over(cls, doc: Document, start: int, end: int, **fields: Any) -> Finding:
+        """A finding on ``doc`` over raw offsets ``start``-``end``, quoting that raw text
+        (``fields``: category, type, message and the optional fields)."""
+        return cls(doc=doc.id, start=start, end=end, text=doc.raw_text[start:end], **fields)
+
 
 @dataclass(frozen=True)
 class SkippedSource:

@@ -35,11 +35,10 @@ def detect(doc: Document, *, settings: Settings) -> list[Finding]:
         for a, b, text in evaluative_matches(seg.text, seg.language or doc.language)["loaded"]:
             start, end = doc.to_raw(seg.text_start + a, seg.text_start + b)
             findings.append(
-                Finding(
-                    doc=doc.id,
-                    start=start,
-                    end=end,
-                    text=doc.raw_text[start:end],
+                Finding.over(
+                    doc,
+                    start,
+                    end,
                     category="framing",
                     type="evaluative_term",
                     message=f"evaluative or loaded word: {text!r}",
@@ -77,11 +76,10 @@ def detect_across(
                     if kind == "loaded" or " ".join(text.lower().split()) not in only:
                         continue
                     findings.append(
-                        Finding(
-                            doc=side.doc.id,
-                            start=start,
-                            end=end,
-                            text=side.doc.raw_text[start:end],
+                        Finding.over(
+                            side.doc,
+                            start,
+                            end,
                             category="framing",
                             type="loaded_term",
                             message=(
@@ -103,11 +101,10 @@ def detect_across(
                 start, end = seg_b[0].start, seg_b[-1].end
                 fa, fb = found["a_frame"], found["b_frame"]
                 findings.append(
-                    Finding(
-                        doc=db.id,
-                        start=start,
-                        end=end,
-                        text=db.raw_text[start:end],
+                    Finding.over(
+                        db,
+                        start,
+                        end,
                         category="framing",
                         type="frame_shift",
                         message=f"the same claim is framed as {fa} in {da.id} and as {fb} in {db.id}",

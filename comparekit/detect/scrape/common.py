@@ -32,11 +32,10 @@ def finding(
 ) -> Finding:
     """A scrape finding; ``start``/``end`` are cleaned-text offsets unless ``raw``."""
     r0, r1 = (start, end) if raw else doc.to_raw(start, end)
-    return Finding(
-        doc=doc.id,
-        start=r0,
-        end=r1,
-        text=doc.raw_text[r0:r1],
+    return Finding.over(
+        doc,
+        r0,
+        r1,
         category="scrape",
         type=type_,
         message=message,

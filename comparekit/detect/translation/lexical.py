@@ -127,11 +127,10 @@ def false_friend_findings(
             )
             start, end = doc.to_raw(base + m.start(), base + m.end())
             findings.append(
-                Finding(
-                    doc=doc.id,
-                    start=start,
-                    end=end,
-                    text=doc.raw_text[start:end],
+                Finding.over(
+                    doc,
+                    start,
+                    end,
                     category="translation",
                     type="false_friend",
                     severity="info",
@@ -166,11 +165,10 @@ def calque_findings(doc: Document, languages: Sequence[str], *, translated: bool
         start, end = doc.to_raw(s, e)
         langs = sorted({c.language for c in cs})
         findings.append(
-            Finding(
-                doc=doc.id,
-                start=start,
-                end=end,
-                text=doc.raw_text[start:end],
+            Finding.over(
+                doc,
+                start,
+                end,
                 category="translation",
                 type="calque",
                 severity="info",

@@ -284,11 +284,10 @@ def role_findings(doc: Document, found: Sequence[Mention], index: NameIndex, set
             at = f"on {when.isoformat()}" if when else "at any time the gazetteer knows"
             start, end = doc.to_raw(base + m.start("title"), base + m.end("name"))
             findings.append(
-                Finding(
-                    doc=doc.id,
-                    start=start,
-                    end=end,
-                    text=doc.raw_text[start:end],
+                Finding.over(
+                    doc,
+                    start,
+                    end,
                     category="translation",
                     type="role_mismatch",
                     message=f"{person.canonical} was not {title.lower()} {at} "

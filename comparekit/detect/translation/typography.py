@@ -91,11 +91,10 @@ def typography_findings(doc: Document) -> list[Finding]:
                 continue
             start, end = a + hits[0].start(), a + hits[-1].end()
             findings.append(
-                Finding(
-                    doc=doc.id,
-                    start=start,
-                    end=end,
-                    text=raw[start:end],
+                Finding.over(
+                    doc,
+                    start,
+                    end,
                     category="translation",
                     type="foreign_typography",
                     severity="info",
@@ -135,11 +134,10 @@ def untranslated_findings(doc: Document, settings) -> list[Finding]:
         if lang != seg.language or prob < cfg.untranslated_min_probability:
             continue
         findings.append(
-            Finding(
-                doc=doc.id,
-                start=seg.start,
-                end=seg.end,
-                text=doc.raw_text[seg.start : seg.end],
+            Finding.over(
+                doc,
+                seg.start,
+                seg.end,
                 category="translation",
                 type="untranslated_span",
                 severity="warning",
