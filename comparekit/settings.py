@@ -66,44 +66,23 @@ _AT_LEAST_ONE = frozenset(
 )
 
 
-#: The range of each kind of fractional setting, so a value on another scale ("45" for a
-#: 0.45 score, "1.5" for a confidence) is refused instead of silently switching a stage off
-#: or writing confidences the report contract does not allow. Read by name: the first
-#: rule whose test matches a setting's key decides; a float setting no rule matches must be
-#: listed in _FLOAT_UNBOUNDED (tests/test_settings.py checks that every float is covered).
-_FLOAT_RANGES: tuple[tuple[str, Any, float, float], ...] = (
-    # wordfreq Zipf frequencies run from 0 (unknown) to about 8 ("the")
-    ("a Zipf frequency", lambda k: k.endswith("_zipf") or "_zipf_" in k, 0.0, 8.0),
-    # rapidfuzz ratios are percentages
-    (
-        "a rapidfuzz ratio (0 to 100)",
-        lambda k: k in ("entity_min_ratio", "name_fuzzy_cutoff", "inconsistency_min_ratio"),
-        0.0,
-        100.0,
-    ),
-    # scales, costs and number thresholds: any size, never negative
-    (
-        "a scale, cost or amount",
-        lambda k: (
-            k
-            in (
-                "number_rounded_from",
-                "cue_scale",
-                "prior_scale",
-                "parallel_length_weight",
-                "parallel_extra_cost",
-                "parallel_margin",
-            )
-        ),
-        0.0,
-        math.inf,
-    ),
-    # everything else is a share, probability, confidence, weight, cosine or score cut-off
-    # on comparekit's 0-1 scales
-    ("a share, probability, weight or score (0 to 1)", lambda k: True, 0.0, 1.0),
+#: Float settings on rapidfuzz's 0-100 scale.
+_PERCENT = frozenset(
+    {"compare.entity_min_ratio", "translation.name_fuzzy_cutoff", "translation.inconsistency_min_ratio"}
 )
-#: Float settings on an open scale: skip costs and margins added to scores (negative by
-#: design), framing's prototype band (cosine differences) and z-scores.
+#: Float settings of any size that cannot be negative: scales, costs, number thresholds.
+_NON_NEGATIVE = frozenset(
+    {
+        "compare.number_rounded_from",
+        "framing.cue_scale",
+        "framing.prior_scale",
+        "align.parallel_length_weight",
+        "align.parallel_extra_cost",
+        "align.parallel_margin",
+    }
+)
+#: Float settings on an open scale: skip costs added to scores (negative by design),
+#: framing's prototype band (cosine differences) and z-scores.
 _FLOAT_UNBOUNDED = frozenset(
     {
         "align.parallel_skip",
@@ -116,15 +95,21 @@ _FLOAT_UNBOUNDED = frozenset(
 
 
 def float_range(where: str) -> tuple[str, float, float] | None:
-    """What a float setting ``section.key`` measures and its allowed range (inclusive), or
-    None for a setting on an open scale."""
+    """What the float setting ``section.key`` measures and its allowed range (inclusive),
+    or None on an open scale. A value on another scale ("45" for a 0.45 score, "1.5" for a
+    confidence) is refused instead of silently switching a stage off or writing
+    confidences the report contract does not allow. Every float not listed above is a
+    share, probability, weight, cosine, confidence or score cut-off on comparekit's 0-1
+    scales (tests/test_settings.py checks each shipped default against its range)."""
     if where in _FLOAT_UNBOUNDED:
         return None
-    key = where.split(".", 1)[1]
-    for what, test, low, high in _FLOAT_RANGES:
-        if test(key):
-            return what, low, high
-    return None  # unreachable: the last rule matches every key
+    if "zipf" in where:  # wordfreq Zipf frequencies run from 0 (unknown) to about 8 ("the")
+        return "a Zipf frequency", 0.0, 8.0
+    if where in _PERCENT:
+        return "a rapidfuzz ratio", 0.0, 100.0
+    if where in _NON_NEGATIVE:
+        return "a scale, cost or amount", 0.0, math.inf
+    return "a share, probability, weight or score", 0.0, 1.0
 
 
 def _check_type(where: str, default: Any, value: Any) -> Any:

@@ -74,10 +74,10 @@ def test_fractions_are_checked_against_their_scale(section, key, value, message)
 def test_every_float_setting_has_a_scale_that_holds_its_default():
     """A new float setting falls under the 0-1 rule unless its name says otherwise or it
     is listed as open-scale; its shipped default must pass its own check."""
-    from comparekit.settings import _FLOAT_UNBOUNDED, _defaults, float_range
+    from comparekit.settings import _FLOAT_UNBOUNDED, _NON_NEGATIVE, _PERCENT, _defaults, float_range
 
     floats = {f"{s}.{k}": v for s, kv in _defaults().items() for k, v in kv.items() if isinstance(v, float)}
-    assert _FLOAT_UNBOUNDED <= floats.keys()  # no stale names in the open-scale list
+    assert _FLOAT_UNBOUNDED | _NON_NEGATIVE | _PERCENT <= floats.keys()  # no stale names in the lists
     for where, default in floats.items():
         scale = float_range(where)
         assert scale is None or scale[1] <= default <= scale[2], where
