@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from comparekit.clean.builder import TextBuilder
 from comparekit.clean.hyphen import keep_hyphen
+from comparekit.clean.markdown import DROP, markup, masked
 from comparekit.document import Document, Join, Removal
 from comparekit.settings import Settings
 
@@ -110,7 +111,11 @@ def _edge_text(lines: list[_Line], ignorable: str, *, from_end: bool = False) ->
 def clean(doc: Document, *, settings: Settings) -> Document:
     """Clean ``doc.raw_text`` into ``doc.text`` with an offset map (see module doc)."""
     raw = doc.raw_text
-    lines = _split_lines(raw)
+    # Markdown (a .md file): the markup is read as spaces when finding lines, paragraphs
+    # and sentence ends, and left out of the cleaned text; offsets do not move.
+    md = markup(raw) if doc.meta.get("format") == "markdown" else None
+    source = masked(raw, md, DROP) if md else raw
+    lines = _split_lines(masked(raw, md, " ") if md else raw)
     headers = _running_headers(lines, settings.clean.running_header_min_repeats)
     language = doc.language or doc.meta.get("language") or "en"
 
@@ -145,7 +150,8 @@ def clean(doc: Document, *, settings: Settings) -> Document:
         if current:
             prev = current[-1]
             indented = line.content[:1].isspace() and line.content.lstrip()[:1].isupper()
-            if prev.form_feed or (indented and _ends_sentence(prev.content)):
+            block = md is not None and line.start in md.block_starts  # a heading, list item, quote
+            if prev.form_feed or block or (indented and _ends_sentence(prev.content)):
                 close_paragraph()
         current.append(line)
         if line.form_feed:
@@ -175,7 +181,7 @@ def clean(doc: Document, *, settings: Settings) -> Document:
             removals.append(Removal(line.start, line.end, reason, line.content))
 
     # 3. Build the cleaned text.
-    b = TextBuilder(raw, nfc=settings.clean.nfc)
+    b = TextBuilder(source, nfc=settings.clean.nfc, drop=md is not None)
     joins: list[Join] = []
     for i, para in enumerate(paragraphs):
         if i > 0:

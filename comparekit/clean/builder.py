@@ -8,6 +8,10 @@ import unicodedata
 from comparekit.document import OffsetMap, Run
 
 _WS = re.compile(r"\s+")
+#: With markup to drop (``drop``): a whitespace run may hold dropped characters, and
+#: still becomes one space ("see ![a photo](x.jpg) here" -> "see here").
+_WS_OR_DROPPED = re.compile(r"[\s\x00]*\s[\s\x00]*")
+_DROPPED = re.compile(r"\x00+")
 
 
 def _clusters(chunk: str) -> list[str]:
@@ -27,12 +31,16 @@ class TextBuilder:
     Calls move forward through the raw text: ``copy_collapsed`` copies a raw range
     (whitespace runs collapsed to one space, NFC applied cluster by cluster),
     ``replace`` emits a string standing for a raw range as a whole, ``drop_to`` skips raw
-    text. Raw text between calls that no call covers is dropped.
+    text. Raw text between calls that no call covers is dropped. With ``drop``, ``raw`` is
+    a same-length copy of the raw text in which U+0000 marks characters to leave out
+    (Markdown markup, comparekit.clean.markdown): copies skip them.
     """
 
-    def __init__(self, raw: str, *, nfc: bool = True) -> None:
+    def __init__(self, raw: str, *, nfc: bool = True, drop: bool = False) -> None:
         self.raw = raw
         self.nfc = nfc
+        self._ws = _WS_OR_DROPPED if drop else _WS
+        self.drop = drop
         self.parts: list[str] = []
         self.runs: list[Run] = []
         self.pos = 0
@@ -70,7 +78,7 @@ class TextBuilder:
             self.drop_to(r1)
             return
         pos = r0
-        for m in _WS.finditer(self.raw, r0, r1):
+        for m in self._ws.finditer(self.raw, r0, r1):
             self._copy_chunk(pos, m.start())
             ws = m.group(0)
             self._emit(" ", m.start(), m.end()) if ws != " " else self._emit(ws, m.start(), m.end())
@@ -79,6 +87,14 @@ class TextBuilder:
 
     def _copy_chunk(self, r0: int, r1: int) -> None:
         if r1 <= r0:
+            return
+        if self.drop and "\x00" in self.raw[r0:r1]:
+            pos = r0
+            for m in _DROPPED.finditer(self.raw, r0, r1):
+                self._copy_chunk(pos, m.start())
+                self.drop_to(m.end())
+                pos = m.end()
+            self._copy_chunk(pos, r1)
             return
         chunk = self.raw[r0:r1]
         if not self.nfc or unicodedata.is_normalized("NFC", chunk):

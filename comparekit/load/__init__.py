@@ -48,7 +48,7 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 def doc_id_for(path: str | os.PathLike[str]) -> str:
     """A document id from a file name: its stem, with anything unsafe replaced."""
     stem = Path(path).name
-    for suffix in (".txt", ".md", ".html", ".htm", ".jsonl"):
+    for suffix in (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
             break
@@ -195,7 +195,8 @@ def load_path(path: str | os.PathLike[str], *, settings: Settings, doc_id: str |
         from comparekit.load.html import load_html
 
         return load_html(data, name=name, settings=settings, doc_id=doc_id or doc_id_for(p), path=name)
-    return load_bytes(data, name=name, settings=settings, doc_id=doc_id or doc_id_for(p), path=name)
+    fmt = "markdown" if p.suffix.lower() in (".md", ".markdown") else "text"
+    return load_bytes(data, name=name, settings=settings, doc_id=doc_id or doc_id_for(p), path=name, fmt=fmt)
 
 
 def load_bytes(
@@ -205,14 +206,16 @@ def load_bytes(
     settings: Settings,
     doc_id: str,
     path: str | None = None,
+    fmt: str = "text",
 ) -> Document:
-    """Decode bytes into a Document (the same checks as :func:`load_path`)."""
+    """Decode bytes into a Document (the same checks as :func:`load_path`); ``fmt`` is
+    "text" or "markdown" (markup left out by the clean stage)."""
     text, encoding = decode_bytes(data, name=name, settings=settings)
     meta = {
         "encoding": encoding,
         "sha256": hashlib.sha256(data).hexdigest(),
         "bytes": len(data),
-        "format": "text",
+        "format": fmt,
     }
     if encoding in ("utf-8", "utf-8-sig") and (invalid := _replaced(text, data)):
         meta["decode_errors"] = invalid  # bytes read as U+FFFD (errors="replace")
