@@ -33,9 +33,7 @@ def align(
 
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
-    settings = build_settings(
-        settings_file, align={"mode": mode}, embed={"encoder": encoder, "cache": False if no_cache else None}
-    )
+    settings = build_settings(settings_file, mode=mode, encoder=encoder, no_cache=no_cache)
     doc_a, doc_b, alignment = align_files(source_a, source_b, settings=settings, presplit=presplit)
     if fmt == "beads":
         sys.stdout.write(beads_text(alignment))

@@ -26,7 +26,7 @@ def analyze(
     from comparekit.pipeline import analyze as run_analyze
     from comparekit.report import build_report, write_report
 
-    settings = build_settings(settings_file, embed={"cache": False if no_cache else None})
+    settings = build_settings(settings_file, no_cache=no_cache)
     with progress(f"analyzing {len(sources)} source{'s' if len(sources) != 1 else ''}"):
         comparison = run_analyze([str(s) for s in sources], settings=settings)
         paths = write_report(comparison, out)

@@ -43,9 +43,7 @@ def compare(
 
     if len(sources) < 2:
         raise UsageError("compare needs at least two sources (use `analyze` for one)")
-    settings = build_settings(
-        settings_file, align={"mode": mode}, embed={"encoder": encoder, "cache": False if no_cache else None}
-    )
+    settings = build_settings(settings_file, mode=mode, encoder=encoder, no_cache=no_cache)
     if translated_from:
         _check_translated_from(translated_from, sources)
         settings = settings.replace("translation", translated_from=list(translated_from))

@@ -43,7 +43,7 @@ def corpus(
     from comparekit.corpus.run import run_corpus
     from comparekit.errors import EXIT_CODES
 
-    settings = build_settings(settings_file, embed={"encoder": encoder, "cache": False if no_cache else None})
+    settings = build_settings(settings_file, encoder=encoder, no_cache=no_cache)
     result = run_corpus(manifest, out, settings=settings, scheduler=scheduler)
     for row in result.skipped_rows:
         sys.stderr.write(f"comparekit: error: {manifest}:{row.line}: skipped ({row.reason})\n")

@@ -34,10 +34,15 @@ ReportFolder = typer.Option(
 )
 
 
-def build_settings(settings_file: Path | None, **section_overrides: dict) -> Settings:
-    """Settings from an optional TOML file plus command-line overrides (None = unset)."""
+def build_settings(
+    settings_file: Path | None, *, mode: str | None = None, encoder: str | None = None, no_cache: bool = False
+) -> Settings:
+    """Settings from an optional TOML file plus the command-line options that stand for
+    settings: --mode (align.mode), --encoder (embed.encoder), --no-cache (embed.cache);
+    an unset option (None, False) leaves the file's or the default value."""
     settings = Settings.from_file(settings_file) if settings_file else Settings()
-    for section, entries in section_overrides.items():
+    overrides = {"align": {"mode": mode}, "embed": {"encoder": encoder, "cache": False if no_cache else None}}
+    for section, entries in overrides.items():
         entries = {k: v for k, v in entries.items() if v is not None}
         if entries:
             settings = settings.replace(section, **entries)
