@@ -19,6 +19,19 @@ def _cell(text: Any, limit: int = 160) -> str:
     return _MD_ESCAPE.sub(r"\\\1", s)
 
 
+def _doc_prefix(report: dict[str, Any]):
+    """A function giving ``"doc: "`` for the document of segment ``seg_id`` when the report
+    has more than two documents (each table row then comes from one pair, and A and B
+    change from row to row), else ``""``."""
+    doc_of = {s["id"]: d["id"] for d in report["documents"] for s in d["segments"]}
+    named = len(report["documents"]) > 2
+
+    def prefix(seg_id: str | None) -> str:
+        return f"{doc_of.get(seg_id or '', '?')}: " if named else ""
+
+    return prefix
+
+
 def render_markdown(report: dict[str, Any]) -> str:
     """The Markdown summary: documents, top divergences, unmatched claims, flags, framing."""
     docs = report["documents"]
@@ -43,7 +56,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         # With two documents A and B are the first and the second; with more, each row
         # comes from one pair, so it names its alignment and each side's document.
         pairs = len(docs) > 2
-        seg_doc = {s["id"]: d["id"] for d in docs for s in d["segments"]}
+        prefix = _doc_prefix(report)
         if pairs:
             lines += ["| id | relation | score | A | B |", "|---|---|---|---|---|"]
         else:
@@ -51,10 +64,8 @@ def render_markdown(report: dict[str, Any]) -> str:
         order = {"divergent": 0, "same": 1, "overlap": 2, "related": 3}
         ranked = sorted(report["alignments"], key=lambda a: (order.get(a["relation"], 9), -a["score"]))
         for al in ranked[:15]:
-            a = " ".join(seg_text[i] for i in al["a"])
-            b = " ".join(seg_text[i] for i in al["b"])
-            if pairs:
-                a, b = f"{seg_doc[al['a'][0]]}: {a}", f"{seg_doc[al['b'][0]]}: {b}"
+            a = prefix(al["a"][0]) + " ".join(seg_text[i] for i in al["a"])
+            b = prefix(al["b"][0]) + " ".join(seg_text[i] for i in al["b"])
             row = f"| {al['relation']} | {al['score']} | {_cell(a)} | {_cell(b)} |"
             lines.append(f"| {al['id']} {row}" if pairs else row)
         lines.append("")
@@ -104,14 +115,10 @@ def _framing(report: dict[str, Any], seg_text: dict[str, str]) -> list[str]:
         lines.append("")
     if fr.get("contrasts"):
         lines += ["### Framing contrasts", "", "| A | B |", "|---|---|"]
-        # with more than two documents each side names its document, as in the claims table
-        doc_of = {s["id"]: d["id"] for d in report["documents"] for s in d["segments"]}
-        named = len(report["documents"]) > 2
+        prefix = _doc_prefix(report)  # as in the claims table
         for c in fr["contrasts"][:15]:
-            a = f"{seg_text.get(c.get('a'), c.get('a'))} ({', '.join(c.get('a_terms', []))})"
-            b = f"{seg_text.get(c.get('b'), c.get('b'))} ({', '.join(c.get('b_terms', []))})"
-            if named:
-                a, b = f"{doc_of.get(c.get('a'), '?')}: {a}", f"{doc_of.get(c.get('b'), '?')}: {b}"
+            a = f"{prefix(c.get('a'))}{seg_text.get(c.get('a'), c.get('a'))} ({', '.join(c.get('a_terms', []))})"
+            b = f"{prefix(c.get('b'))}{seg_text.get(c.get('b'), c.get('b'))} ({', '.join(c.get('b_terms', []))})"
             lines.append(f"| {_cell(a)} | {_cell(b)} |")
         lines.append("")
     return lines
