@@ -303,6 +303,13 @@ def names_edit(divs, kind: str, side: str, span: tuple[str, int, int], lang: str
     return False
 
 
+def near_lines(docs: dict, lang: str, doc: str, n: int, window: int) -> dict:
+    """The lines around line ``n`` on both sides, as ``divergences`` takes them
+    (``near_a`` / ``near_b``): names a translation moved next door are not reported."""
+    en_lines, tr_lines = docs[(lang, doc)]
+    return {"near_a": neighbours(en_lines, n, window), "near_b": neighbours(tr_lines, n, window)}
+
+
 def untouched_alarms(settings=None, pairs=None, docs=None) -> list[dict]:
     """Every divergence reported on an untouched pair, in pair order: lang, split, doc,
     line, type, detail, en, tr. Each is a false alarm unless the human translation truly
@@ -316,9 +323,7 @@ def untouched_alarms(settings=None, pairs=None, docs=None) -> list[dict]:
     window = settings.compare.name_neighbour_window
     out = []
     for lang, doc, n, en, tr in pairs:
-        en_lines, tr_lines = docs[(lang, doc)]
-        near = {"near_a": neighbours(en_lines, n, window), "near_b": neighbours(tr_lines, n, window)}
-        for d in divergences(en, "en", tr, lang, settings=settings, **near):
+        for d in divergences(en, "en", tr, lang, settings=settings, **near_lines(docs, lang, doc, n, window)):
             out.append(
                 {"lang": lang, "split": split_of(doc), "doc": doc, "line": n, "type": d.type}
                 | {"detail": d.detail, "en": en, "tr": tr}
@@ -335,10 +340,6 @@ def run(per_type: int = PER_TYPE, seed: int = SEED) -> dict:
     pairs = load_pairs()
     docs = load_docs()
     window = settings.compare.name_neighbour_window
-
-    def near(lang: str, doc: str, n: int) -> dict:
-        en_lines, tr_lines = docs[(lang, doc)]
-        return {"near_a": neighbours(en_lines, n, window), "near_b": neighbours(tr_lines, n, window)}
 
     untouched: Counter[str] = Counter()
     for lang, doc, _, _, _ in pairs:
@@ -379,7 +380,7 @@ def run(per_type: int = PER_TYPE, seed: int = SEED) -> dict:
             if changed is None or changed == (en if side == "en" else tr):
                 continue
             a, b = (changed, tr) if side == "en" else (en, changed)
-            divs = divergences(a, "en", b, lang, settings=settings, **near(lang, doc, n))
+            divs = divergences(a, "en", b, lang, settings=settings, **near_lines(docs, lang, doc, n, window))
             found = {d.type for d in divs}
             total += 1
             if kind.startswith("name_"):

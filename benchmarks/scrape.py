@@ -107,6 +107,19 @@ _BLOCKS = frozenset(
 )
 
 
+def snippet_span(text: str, snippet: str) -> tuple[int, int] | None:
+    """Where ``snippet`` (its whitespace collapsed, as naive_page_text writes text) stands
+    verbatim in a page's text, or None when it is not found there."""
+    needle = " ".join(snippet.split())
+    at = text.find(needle) if needle else -1
+    return (at, at + len(needle)) if at >= 0 else None
+
+
+def overlaps(span: tuple[int, int], spans) -> bool:
+    """Whether ``span`` overlaps any of ``spans`` (half-open ranges)."""
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
 def naive_page_text(data: bytes) -> str:
     """Everything a naive scraper keeps: each block element's text as a paragraph."""
     import lxml.html
@@ -147,14 +160,13 @@ def inpage_scores(path: Path = TRAFILATURA, html_dir: Path = HTML_DIR, settings=
         group = lang if lang in LANGUAGES else "other"
         for key in ("with", "without"):
             for snippet in page[key]:
-                needle = " ".join(snippet.split())
-                at = raw.find(needle) if needle else -1
+                span = snippet_span(raw, snippet)
                 for g in (group, "all", f"all:{split}", f"{group}:{split}"):
                     c = counts.setdefault(g, Counter())
-                    if at < 0:
+                    if span is None:
                         c[(key, "missing")] += 1
                         continue
-                    c[(key, any(a < at + len(needle) and at < b for a, b in spans))] += 1
+                    c[(key, overlaps(span, spans))] += 1
     out = {}
     for g, c in sorted(counts.items()):
         n_with = c[("with", True)] + c[("with", False)]

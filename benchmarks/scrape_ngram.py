@@ -281,12 +281,11 @@ def inpage_flags(model, t: float, settings) -> dict:
         extra = [doc.to_raw(a, b) for (a, b), p in zip(paras, prob) if p >= t]
         for key, label in (("with", 0), ("without", 1)):
             for snippet in page[key]:
-                needle = " ".join(snippet.split())
-                at = raw.find(needle) if needle else -1
-                if at < 0:
+                span = scrape.snippet_span(raw, snippet)
+                if span is None:
                     continue
-                hit = any(a < at + len(needle) and at < b for a, b in spans)
-                hit2 = hit or any(a < at + len(needle) and at < b for a, b in extra)
+                hit = scrape.overlaps(span, spans)
+                hit2 = hit or scrape.overlaps(span, extra)
                 c = counts[split]
                 c[(label, "n")] += 1
                 c[(label, "shipped")] += hit

@@ -122,11 +122,10 @@ def collect(settings) -> dict:
         labels_of: dict[int, set[int]] = {}
         for key, label in (("with", 0), ("without", 1)):
             for snippet in page[key]:
-                needle = " ".join(snippet.split())
-                at = raw.find(needle) if needle else -1
-                if at < 0:
+                span = scrape.snippet_span(raw, snippet)
+                if span is None:
                     continue
-                idx = [base + k for k, (a, b) in enumerate(spans) if a < at + len(needle) and at < b]
+                idx = [base + k for k, ab in enumerate(spans) if scrape.overlaps(span, [ab])]
                 for j in idx:
                     labels_of.setdefault(j, set()).add(label)
                 items["inpage"].append((label, i, idx))
