@@ -88,14 +88,17 @@ def markup(text: str) -> Markup:
 def _inline(line: str, at: int) -> list[tuple[int, int]]:
     """Raw ranges of one line's inline markup (offsets from ``at``)."""
     out: list[tuple[int, int]] = []
-    taken: list[tuple[int, int]] = []  # spans already read (code, links): not re-read
+    taken: list[tuple[int, int]] = []  # spans already read (code, images, links): not re-read
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    def delimiters(m: re.Match, n: int) -> list[tuple[int, int]]:
+        """The ``n`` characters that open and the ``n`` that close match ``m``."""
+        return [(at + m.start(), at + m.start() + n), (at + m.end() - n, at + m.end())]
+
     for m in _CODE.finditer(line):
-        n = len(m.group(1))
-        out += [(at + m.start(), at + m.start() + n), (at + m.end() - n, at + m.end())]
+        out += delimiters(m, len(m.group(1)))
         taken.append(m.span())
     for m in _IMAGE.finditer(line):
         if free(*m.span()):
@@ -107,18 +110,15 @@ def _inline(line: str, at: int) -> list[tuple[int, int]]:
             taken.append((m.end(1), m.end()))
     for m in _AUTOLINK.finditer(line):
         if free(*m.span()):
-            out += [(at + m.start(), at + m.start() + 1), (at + m.end() - 1, at + m.end())]
-    for m in _TAG.finditer(line):
-        if free(*m.span()):
-            out.append((at + m.start(), at + m.end()))
+            out += delimiters(m, 1)
     for pattern in (_STRONG, _EMPHASIS):
         for m in pattern.finditer(line):
             if free(*m.span()):
-                n = len(m.group(1))
-                out += [(at + m.start(), at + m.start() + n), (at + m.end() - n, at + m.end())]
-    for m in _ESCAPE.finditer(line):
-        if free(*m.span()):
-            out.append((at + m.start(), at + m.end()))
+                out += delimiters(m, len(m.group(1)))
+    for pattern in (_TAG, _ESCAPE):  # dropped whole
+        for m in pattern.finditer(line):
+            if free(*m.span()):
+                out.append((at + m.start(), at + m.end()))
     return out
 
 
