@@ -26,6 +26,8 @@ def _spans(tokens: list[Token], found: list[tuple[str, int, int]]) -> list[Cue]:
 #: Titles that are also common adjectives ("general meeting", "General Assembly",
 #: "quartier général"): a title only right before a name that is not a common word.
 _ADJECTIVE_TITLES = {"general", "général", "générale"}
+#: A German title word with "-schaft" names the office or its term (Präsidentschaft).
+_DE_OFFICE = re.compile(r"(?:präsident|kanzler|minister|gouverneur|senator|sprecher|könig)schaft")
 
 
 def extract_roles(tokens: list[Token], lang: str | None, used: set[int] | None = None) -> list[Cue]:
@@ -36,13 +38,36 @@ def extract_roles(tokens: list[Token], lang: str | None, used: set[int] | None =
     used = used if used is not None else set()
     found = []
     for label, i, j in find_phrases(tokens, _role_table(lang), used=used):
+        if lang == "de" and _DE_OFFICE.search(tokens[j - 1].low):
+            # Präsidentschaft(skandidatur), Kanzlerschaft: the office or its term, not a title.
+            used.difference_update(range(i, j))
+            continue
         if tokens[i].low in _ADJECTIVE_TITLES and j - i == 1:
             nxt = tokens[j] if j < len(tokens) else None
             if nxt is None or not nxt.text[:1].isupper() or _zipf(nxt.low, lang) >= 4.0:
                 used.difference_update(range(i, j))
                 continue
         found.append((label, i, j))
+    if lang == "de":
+        found += _de_hyphen_roles(tokens, used)
+        found.sort(key=lambda x: x[1])
     return _spans(tokens, found)
+
+
+def _de_hyphen_roles(tokens: list[Token], used: set[int]) -> list[tuple[str, int, int]]:
+    """German titles after a hyphenated prefix, one token: US-Präsident, US-Senatoren,
+    Ex-Kanzler, Vize-Präsident (vice_president is listed whole, so it wins)."""
+    table = {rid: [w for w in words if " " not in w] for rid, words in _role_table("de").items()}
+    out = []
+    for k, t in enumerate(tokens):
+        if k in used or "-" not in t.low:
+            continue
+        tail = t.low.rsplit("-", 1)[1]
+        hits = find_phrases([Token(tail, tail, 0, len(tail))], table) if tail else []
+        if hits and not _DE_OFFICE.search(tail):
+            out.append((hits[0][0], k, k + 1))
+            used.add(k)
+    return out
 
 
 @lru_cache(maxsize=8)
@@ -147,6 +172,23 @@ _NOT_NEGATION = {
         ("not", "till"),
     ),
     "fr": (("non", "seulement"), ("à", "jamais"), ("sans", "aucun"), ("que", "jamais"), ("et", "pas")),
+    # The German readings of the English phrases above.
+    "de": (
+        ("nicht", "nur"),
+        ("nicht", "bloß"),
+        ("nicht", "zuletzt"),  # not least
+        ("kein", "zweifel"),
+        ("keinen", "zweifel"),
+        ("keinem", "zweifel"),
+        ("nichts", "als"),
+        ("nicht", "mehr", "als"),
+        ("nicht", "weniger", "als"),
+        ("nicht", "später", "als"),
+        ("nicht", "lange", "nach"),
+        ("nicht", "lange", "vor"),
+        ("und", "nicht"),
+        ("nicht", "erst"),  # nicht erst seit: not only since
+    ),
 }
 #: Negated verbs of stopping, weakening or objecting say the positive ("n'a pas faibli" =
 #: remained high, "не перестаю бояться" = I keep worrying, "не возражают" = open minded,
@@ -175,8 +217,11 @@ _LITOTES = {
     | {"последняя", "последнее", "последние", "последним", "последней", "последнего"}
     | {"единственный", "единственная", "единственное", "единственные", "единственным"}
     | {"единственной", "единственного", "одинок", "одинока", "одиноки"},
+    "de": {"erste", "ersten", "erster", "erstes", "einzige", "einzigen", "einziger", "einziges"}
+    | {"letzte", "letzten", "letzter", "letztes"},
 }
 _LITOTES_DETERMINERS = {"the", "a", "le", "la", "l", "les", "un", "une"}
+_LITOTES_DETERMINERS_DE = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem"}
 _LITOTES_COPULAS = {"be", "been", "être", "été"}
 #: Negative-concord words: they repeat the negation of their clause ("не ... ни одного",
 #: "ne ... ni", "Ни от чего я не"), so they start no negation of their own when another
@@ -214,11 +259,12 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         for k in range(1, len(lows) - 1):
             if lows[k] == "no" and tokens[k].text[:1] == "N" and lows[k + 1][:1].isdigit():
                 skip.add(k)
-    if lang in ("en", "ru"):
-        # "No, uh no", "Нет, нет": an answer set off by punctuation on both sides is an
-        # interjection (French "Non" is no negation word either), not a clause negation.
+    if lang in ("en", "ru", "de"):
+        # "No, uh no", "Нет, нет", "Nein, äh nein": an answer set off by punctuation on
+        # both sides is an interjection (French "Non" is no negation word either), not a
+        # clause negation.
         for k, w in enumerate(lows):
-            if w in ("no", "нет") and (
+            if w in ("no", "нет", "nein") and (
                 (k == 0 or tokens[k].start - tokens[k - 1].end >= 2)
                 and (k + 1 == len(tokens) or tokens[k + 1].start - tokens[k].end >= 2)
             ):
@@ -337,7 +383,9 @@ def _positive_negations(lows: list[str], lang: str, words: set[str]) -> set[int]
         rest = lows[k + 1 : k + 4]
         if rest and rest[0] in _LITOTES_COPULAS:  # "will not be the first"
             rest = rest[1:]
-        det = bool(rest) and rest[0] in _LITOTES_DETERMINERS
+        det = bool(rest) and (
+            rest[0] in _LITOTES_DETERMINERS or (lang == "de" and rest[0] in _LITOTES_DETERMINERS_DE)
+        )
         rest = rest[det:]
         lit = bool(rest) and rest[0] in litotes and (lang != "fr" or w == "pas")
         # English needs its article ("will not last" is a verb): "not the first", "not alone".

@@ -317,6 +317,59 @@ def _plural_of_common(word: str, lang: str, min_zipf: float, listed_zipf: float)
     return bool(stems) and _zipf(low, lang) >= listed_zipf and any(_zipf(x, lang) >= min_zipf for x in stems)
 
 
+#: German inflection endings (Strafraums, Laienführern) and the linking elements between
+#: the parts of a compound (Einkauf-s-straßen, Katastrophe-n-schutz).
+_DE_ENDINGS = ("s", "es", "n", "en", "e", "er", "ern", "ns", "nen", "in", "innen")
+#: Suffixes that make common nouns (Abscheulichkeit, Widerspiegelung, Partnerschaft).
+_DE_NOUN_SUFFIX = re.compile(r"(?:heit|keit|ung|schaft|ität|ismus|tion)(?:en)?$")
+
+
+def _de_forms(low: str) -> list[str]:
+    """``low`` and ``low`` less one German ending or link, keeping at least 3 letters."""
+    return [low] + [low[: -len(e)] for e in _DE_ENDINGS if low.endswith(e) and len(low) - len(e) >= 3]
+
+
+def _more_german(word: str) -> bool:
+    return _zipf(word, "de") > _zipf(word, "en")
+
+
+def _part(word: str) -> bool:
+    """Whether ``word`` may be a part of a German compound: three letters are a German
+    word only when more German than English (Tag, Tor, Hut; not ugh, son, nor, way)."""
+    return len(word) >= 4 or _more_german(word)
+
+
+@lru_cache(maxsize=65536)
+def _german_noun(low: str, head_zipf: float, part_zipf: float, depth: int = 2) -> bool:
+    """Whether a lower-cased German word is a common noun that wordfreq does not list
+    whole: an inflected form of a common word (strafraums), or a compound whose last part
+    is a common word (``head_zipf``) and whose first part is a listed word (``part_zipf``)
+    or such a compound itself (zwischen+wahlen, nationalversammlung-s+mitglieder,
+    denuklearisierung-s+verhandlungen). German capitalises every noun, and rare compounds
+    are the bulk of its capitalised words below compare.name_initial_max_zipf."""
+    if any(_zipf(f, "de") >= head_zipf for f in _de_forms(low)[1:]):
+        return True
+    if len(low) >= 8 and _DE_NOUN_SUFFIX.search(low):
+        return True
+    for i in range(3, len(low) - 2):
+        head, mod = low[i:], low[:i]
+        heads = [f for f in _de_forms(head) if _zipf(f, "de") >= head_zipf and _part(f)]
+        if not heads:
+            continue
+        for f in _de_forms(mod):
+            inner = depth > 1 and _german_noun(f, head_zipf, part_zipf, depth - 1)
+            # A three-letter first part that is an English word too (Not-ausgängen,
+            # Bar-unternehmen) counts before a long German head.
+            long_head = any(len(h) >= 5 and _more_german(h) for h in heads)
+            if not (inner or (_zipf(f, "de") >= part_zipf and (_part(f) or long_head))):
+                continue
+            # One part at least must be German more than English: English names and
+            # brands split into English words too (Gold+son, Super+drug, Fleet+wood).
+            if inner or any(_more_german(x) for x in (f, *heads)):
+                return True
+    return False
+
+
 #: Russian verb endings (past, present, reflexive): "Зеленский заявил" is a surname
 #: before its verb, not an adjective before its noun.
 _RU_VERB = re.compile(r"(?:л|ла|ло|ли|ет|ёт|ют|ут|ит|ят|ат|ся|сь)$")
@@ -451,6 +504,9 @@ def extract_entities(
             cand.append(
                 not _common_word(t.text, lang, initial_zipf)
                 and not _plural_of_common(t.text, lang, initial_zipf, cfg.name_descriptive_min_zipf)
+                and not (
+                    lang == "de" and _german_noun(t.low, cfg.name_de_head_min_zipf, cfg.name_de_part_min_zipf)
+                )
             )
         else:
             cand.append(True)
@@ -459,7 +515,8 @@ def extract_entities(
             if cand[k] and _ru_adjective_before_noun(tokens, k, text):
                 cand[k] = False
     # Country names with lower-case words (République dominicaine, Émirats arabes unis,
-    # Guinée équatoriale): the whole name is one mention.
+    # Guinée équatoriale), and German ones of common capitalised words (Vereinigten
+    # Königreich): the whole name is one mention.
     exact = _gazetteer()[0]
     for k, t in enumerate(tokens):
         if t.text[:1].isupper() and k not in skip:
@@ -467,7 +524,7 @@ def extract_entities(
                 words = tokens[k : k + n]
                 if (
                     len(words) == n
-                    and words[-1].text[:1].islower()
+                    and (words[-1].text[:1].islower() or lang == "de")
                     and "".join(fold(w.text) for w in words) in exact
                 ):
                     cand[k : k + n] = [True] * n

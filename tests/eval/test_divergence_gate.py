@@ -36,3 +36,32 @@ def test_recall_floor(result, kind):
 @pytest.mark.slow
 def test_false_alarm_ceiling(result):
     assert result["false_alarm_rate"] <= FLOORS["false_alarm_ceiling"], result["false_alarms_by_type"]
+
+
+GERMAN = FLOORS["de"]
+
+
+@pytest.fixture(scope="module")
+def german():
+    require_shared_data("alignment", "ntrex128", "by_doc", "deu")
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.divergence import GERMAN as LANGS
+    from benchmarks.divergence import run
+
+    return run(langs=LANGS)
+
+
+@pytest.mark.slow
+def test_german_data_is_the_pinned_data(german):
+    assert german["data_sha256"] == GERMAN["data_sha256"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", sorted(GERMAN["recall_floors"]))
+def test_german_recall_floor(german, kind):
+    assert german["recall"][kind] >= GERMAN["recall_floors"][kind], german["counts"]
+
+
+@pytest.mark.slow
+def test_german_false_alarm_ceiling(german):
+    assert german["false_alarm_rate"] <= GERMAN["false_alarm_ceiling"], german["false_alarms_by_type"]
