@@ -135,6 +135,13 @@ def test_damage_types(settings, text, language, type_):
     assert type_ in {f.type for f in flags}
 
 
+#: A quoted German sentence longer than scrape.truncated_min_words.
+_LONG_DE = (
+    "Wir haben in diesem Jahr sehr viel erreicht, wir werden so weitermachen und im nächsten "
+    "Jahr noch mehr Kunden in allen Filialen des Landes gewinnen."
+)
+
+
 @pytest.mark.parametrize(
     "text, language",
     [
@@ -144,6 +151,15 @@ def test_damage_types(settings, text, language, type_):
         ('"We won," he said. "It was hard."', "en"),
         ('"It was a long night.\n\n"But we won," she said.', "en"),
         ("Der Minister sagte: „Wir haben gewonnen.“ Dann ging er.", "de"),
+        # German quotes close with “ and « (NTREX German: 65 unbalanced_quote and 7
+        # truncated flags on clean news before): a text ending in .“ or .« is complete.
+        (f"Die Gespräche dauerten die ganze Nacht.\n\nDer Minister sagte danach: „{_LONG_DE}“", "de"),
+        (f"Die Gespräche dauerten die ganze Nacht.\n\nDer Minister sagte danach: »{_LONG_DE}«", "de"),
+        (
+            "Er sagte: „Wir bleiben hier.\n\nUnd wir kämpfen weiter, bis alle unsere Forderungen "
+            "erfüllt sind.“\n\nDann ging er nach Hause.",
+            "de",
+        ),
         ("He waited... and then he left.", "en"),
         ("He logged in.\n\nThen he logged out.", "en"),
         ("The talks went on all night.\n\nChris Leslie is MP for Nottingham East", "en"),

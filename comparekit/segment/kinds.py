@@ -82,7 +82,8 @@ def function_words() -> frozenset[str]:
 
 
 def _ends_sentence(text: str) -> bool:
-    stripped = text.rstrip("\"'”’»)] \u00a0")
+    # Closing quotes of every convention: German „…“, ‚…‘ and »…« close with “ ‘ «.
+    stripped = text.rstrip("\"'”’“‘»«›‹)] \u00a0")
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 

@@ -14,7 +14,9 @@ from comparekit.results import Finding
 #: Segment kinds whose text is checked for damage (non-article lines get kind flags instead).
 ARTICLE_KINDS = frozenset({"title", "standfirst", "body", "caption"})
 TERMINAL = ".!?…。！？"
-CLOSERS = "\"'”’»)]›」』 \u00a0"
+#: What may follow a sentence's end: closing quotes and brackets in every convention,
+#: German „…“ ‚…‘ and »…« included ("Wir bleiben.“ ends a sentence).
+CLOSERS = "\"'”’“‘»«›‹)]」』 \u00a0"
 
 
 def finding(

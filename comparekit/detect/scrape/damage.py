@@ -154,6 +154,10 @@ def quotes(doc: Document, settings: Settings) -> list[Finding]:
                     opening = not stack or stack[-1][0] < p0
                 elif not opening and not stack and i and para[i - 1] in "sS" and para[i + 1 : i + 2] == " ":
                     continue  # Dragons" Den: a possessive apostrophe typed as a quote
+            elif ch in "«»" and (side := _straight_opens(para, i)) is not None:
+                # Guillemets point either way: French « … » and «…», German »…«. Written
+                # against a word on one side and a space on the other, they say which.
+                opening = side
             elif ch in _OPENERS or (ch == "“" and not german):
                 opening = True
             elif ch in _CLOSERS or (ch == "“" and german):
