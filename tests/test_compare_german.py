@@ -82,3 +82,29 @@ def test_german_titles_after_a_hyphenated_prefix(settings):
         "Gouverneurin Warren plant eine Präsidentschaftskandidatur.",
         settings,
     )
+
+
+@pytest.mark.parametrize(
+    "en, de",
+    [
+        # NTREX 062 and 040: one German word for a compass word and a place.
+        ("They broker energy just like they do in eastern Europe.", "Sie tun das genau wie in Osteuropa."),
+        (
+            "Morales is one of Latin America's most popular presidents.",
+            "Morales ist einer der beliebtesten Präsidenten Lateinamerikas.",
+        ),
+        ("An earthquake rocked central Mexico in 2017.", "Ein Erdbeben erschütterte 2017 Zentralmexiko."),
+        ("Rebels attacked a town in North Africa.", "Rebellen griffen eine Stadt in Nordafrika an."),
+    ],
+)
+def test_a_german_compound_of_a_compass_word_and_a_place_names_the_place(settings, en, de):
+    assert types(en, de, settings) == set()
+
+
+def test_a_german_compound_that_is_a_country_of_its_own_is_not_its_parts(settings):
+    # Nordkorea is not South Korea, Südsudan is not Sudan.
+    assert types("He met the leaders of South Korea.", "Er traf die Führung Nordkoreas.", settings) == {
+        "entity_added",
+        "entity_missing",
+    }
+    assert "entity_missing" in types("Aid reached Sudan.", "Hilfe erreichte den Südsudan.", settings)

@@ -83,7 +83,7 @@ def read_side(text: str, lang: str | None, settings: Settings | None = None) -> 
         balancers=cues.negation_balancers(tokens, lang),
         modality=cues.cue_list(tokens, lang, "modality"),
         attribution=cues.cue_list(tokens, lang, "attribution"),
-        other=entities.OtherSide(tokens, text),
+        other=entities.OtherSide(tokens, text, lang),
         pronouns=cues.pronoun_count(tokens, lang),
         bare=frozenset(n for n, m in enumerate(ents) if _bare_name(m, tokens, roles)),
         alone=frozenset(n for n, m in enumerate(ents) if _alone(m, tokens, roles)),
@@ -362,7 +362,7 @@ def check_pair(
 def near_side(texts: list[str], lang: str | None) -> tuple[entities.OtherSide, ...]:
     """The neighbouring segments ``texts`` of one side, one OtherSide each, for names
     moved between sentences (see :func:`check_pair`)."""
-    return tuple(entities.OtherSide(tokenize(t, lang), t) for t in texts if t and t.strip())
+    return tuple(entities.OtherSide(tokenize(t, lang), t, lang) for t in texts if t and t.strip())
 
 
 def divergences(

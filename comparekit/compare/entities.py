@@ -639,14 +639,40 @@ def _vowel_match(a: str, b: str) -> bool:
     return len(ka) == 1 and ka == kb
 
 
-class OtherSide:
-    """What one side of a pair offers for matching: its ids and folded words."""
+#: German writes a part of a place as one word with a compass or region word before it
+#: (Osteuropa, Lateinamerikas, Zentralmexiko, Südostasien, Westdeutschland), where English
+#: and French write two (eastern Europe, l'Europe de l'Est).
+_DE_REGION_PREFIX = re.compile(r"^(?:(?:nord|süd)(?:ost|west)?|ost|west|mittel|zentral|latein)(?=\w{4})")
 
-    def __init__(self, tokens: list[Token], text: str) -> None:
+
+@lru_cache(maxsize=65536)
+def german_region_place(word: str) -> str | None:
+    """The place a German compound of a compass or region word and a place names
+    ("Osteuropa" -> "europa", "Lateinamerikas" -> "amerikas"), as written in lower case;
+    None for other words and for a compound that is a place of its own (Nordkorea,
+    Südafrika, Nordmazedonien are countries, not parts of Korea, Africa, Macedonia)."""
+    low = word.lower()
+    m = _DE_REGION_PREFIX.match(low)
+    if m is None or resolve(fold(low)) is not None:
+        return None
+    return low[m.end() :]
+
+
+class OtherSide:
+    """What one side of a pair offers for matching: its ids and folded words (``lang``:
+    the side's language; German compounds of a compass word and a place offer the place
+    too: :func:`german_region_place`)."""
+
+    def __init__(self, tokens: list[Token], text: str, lang: str | None = None) -> None:
         self.ids = text_ids(tokens)
         self.folds = sorted({f for t in tokens for f in _word_folds(t.text)})
         # Skeletons are loose: they are matched against capitalised words only.
         self.cap_folds = sorted({f for t in tokens if t.text[:1].isupper() for f in _word_folds(t.text)})
+        if lang_of(lang) == "de":
+            places = {p for t in tokens if t.text[:1].isupper() and (p := german_region_place(t.text))}
+            self.ids |= {c for p in places if (c := resolve(fold(p)))}
+            self.folds = sorted({*self.folds, *map(fold, places)})
+            self.cap_folds = sorted({*self.cap_folds, *map(fold, places)})
         # Capitalised words that no sentence start explains (mid-sentence, or opening a
         # quote: «Эр»), for the loosest match (:func:`_vowel_match`), which a capitalised
         # pronoun or adverb at a sentence start (Он, Эти) must not meet.

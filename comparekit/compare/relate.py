@@ -251,10 +251,14 @@ def relate(
     scope_a = scope_b = None
     if comparable and cfg.entity_scope_comparable == "document":
         scope_a = OtherSide(
-            tokenize(doc_a.text or doc_a.raw_text, doc_a.language), doc_a.text or doc_a.raw_text
+            tokenize(doc_a.text or doc_a.raw_text, doc_a.language),
+            doc_a.text or doc_a.raw_text,
+            doc_a.language,
         )
         scope_b = OtherSide(
-            tokenize(doc_b.text or doc_b.raw_text, doc_b.language), doc_b.text or doc_b.raw_text
+            tokenize(doc_b.text or doc_b.raw_text, doc_b.language),
+            doc_b.text or doc_b.raw_text,
+            doc_b.language,
         )
     window = cfg.name_neighbour_window
     # Both sides in a language with word lists, or only the language-free checks.
