@@ -83,6 +83,55 @@ def _demonyms_by_start() -> dict[str, list[tuple[str, str, bool]]]:
     return out
 
 
+#: The ending dropped from each word of a Russian country name of several words (folded)
+#: to leave the stem its case forms share: Соединенные Штаты -> soedinen- shtat-,
+#: Саудовская Аравия -> saudovsk- arav-.
+_RU_NAME_END = re.compile(r"(?:aia|ie|ii|oe|oi|ia|[aeiou])$")
+#: What may follow such a stem: a Russian case ending, folded (-ыми imi, -ого ogo, -ому
+#: omu, -ую uiu, -ах ah, -ов ov, -ией iei).
+_RU_CASE_END = re.compile(r"^[aeiou]{0,3}(?:[mhv]|go|mu|mi)?[aeiou]?$")
+
+
+@lru_cache(maxsize=1)
+def _ru_country_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The Russian country names of several words (Соединенные Штаты, Саудовская Аравия,
+    Новая Зеландия) as the folded stems of their words (a word of two letters or fewer
+    as written: и), by the first stem's first three letters."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for code, names in countries().items():
+        for name in names:
+            words = name.split()
+            if len(words) < 2 or not all(re.fullmatch(r"[а-яё]+(?:-[а-яё]+)*", w.lower()) for w in words):
+                continue
+            stems = tuple(
+                s if len(s := _RU_NAME_END.sub("", f)) >= 3 else f for f in (fold(w) for w in words)
+            )
+            if len(stems[0]) >= 3:
+                out.setdefault(stems[0][:3], []).append((stems, code))
+    return out
+
+
+def _ru_stem_case(word_fold: str, stem: str) -> bool:
+    return word_fold == stem or (
+        len(stem) >= 3 and word_fold.startswith(stem) and bool(_RU_CASE_END.match(word_fold[len(stem) :]))
+    )
+
+
+def ru_country_spans(folds: list[str]) -> list[tuple[str, int, int]]:
+    """Russian country names of several words in any case, each word by its stem and a
+    case ending: "Соединенными Штатами", "Соединенного Королевства", "Саудовской Аравией"
+    (the listed names are the nominative only). Returns (code, first word, end word)."""
+    table = _ru_country_names()
+    out = []
+    for k, f in enumerate(folds):
+        for stems, code in table.get(f[:3], ()):
+            n = len(stems)
+            if k + n <= len(folds) and all(_ru_stem_case(folds[k + i], s) for i, s in enumerate(stems)):
+                out.append((code, k, k + n))
+                break
+    return out
+
+
 #: What may follow a whole Latin demonym: French/Spanish/German/English inflections
 #: (americaines, alemanes, deutschen, Americans), not another word (Francesco != francés).
 _DEMONYM_TAIL = re.compile(r"^[aeio]?[nrs]?$")
@@ -151,16 +200,19 @@ def text_ids(tokens: list[Token]) -> set[str]:
     exact = _gazetteer()[0]
     folds = [fold(t.text) for t in tokens]
     ids = {c for f, t in zip(folds, tokens) if f and (c := resolve(f, t.text.isupper()))}
-    # A compound whose last part is a place (nord-américain, северо-американский,
-    # франко-германский): the place counts too.
+    # A compound with a place for a part (nord-américain, северо-американский,
+    # франко-германский, US-China, Netherlands-based): the places count too.
     ids.update(
         c
         for f, t in zip(folds, tokens)
-        if "-" in t.text and not resolve(f) and (c := resolve(fold(t.text.rsplit("-", 1)[1])))
+        if "-" in t.text and not resolve(f)
+        for part in t.text.split("-")
+        if (c := resolve(fold(part), part.isupper()))
     )
     for a, b in zip(folds, folds[1:]):
         if (c := exact.get(a + b)) is not None:
             ids.add(c)
+    ids.update(c for c, _, _ in ru_country_spans(folds))
     # Organisation names of several words, inflected ("Верховного суда", "Белого дома").
     ids.update(label for label, _, _ in find_phrases(tokens, _org_phrases()))
     return ids
@@ -398,12 +450,17 @@ def _ru_adjective_before_noun(tokens: list[Token], k: int, text: str | None) -> 
 
 
 def _split_known(
-    tokens: list[Token], k: int, end: int, lang: str = "en"
+    tokens: list[Token], k: int, end: int, lang: str = "en", places: dict[int, str] | None = None
 ) -> list[tuple[int, int, frozenset[str]]]:
     """A run of capitalised words cut where known places/organisations meet other names
     ("États-Unis Mike Pompeo" -> États-Unis + Mike Pompeo): a shared country must not
-    vouch for a person next to it. Returns (first, end, ids) per piece."""
-    ids = [_resolve_in(t.text, lang, t.text.isupper()) for t in tokens[k:end]]
+    vouch for a person next to it. Returns (first, end, ids) per piece. ``places``: the
+    country of each word of a country name of several words (:func:`ru_country_spans`),
+    which is not cut (Северной Кореи: Северной is KP too)."""
+    places = places or {}
+    ids = [
+        _resolve_in(t.text, lang, t.text.isupper()) or places.get(n) for n, t in enumerate(tokens[k:end], k)
+    ]
     runs: list[tuple[int, int, frozenset[str]]] = []
     start = k
     for n in range(k + 1, end + 1):
@@ -529,7 +586,14 @@ def extract_entities(
                 ):
                     cand[k : k + n] = [True] * n
                     break
-    orgs = find_phrases(tokens, _org_phrases())
+    # Russian country names of several words in any case (Соединенными Штатами): the
+    # whole name is one mention, and it names the country.
+    places = ru_country_spans([fold(t.text) for t in tokens]) if lang == "ru" else []
+    for _, i, j in places:
+        if tokens[i].text[:1].isupper() and not skip.intersection(range(i, j)):
+            cand[i:j] = [True] * (j - i)
+    orgs = find_phrases(tokens, _org_phrases()) + places
+    in_place = {x: code for code, i, j in places for x in range(i, j)}
     out = []
     k = 0
     while k < len(tokens):
@@ -549,7 +613,7 @@ def extract_entities(
         if whole is not None:  # "United States" is one country, not "United" + "States"
             runs = [(k, end, frozenset({whole}))]
         else:
-            runs = _split_known(tokens, k, end, lang)
+            runs = _split_known(tokens, k, end, lang, in_place)
         for i, j, ids in runs:
             words = [t for t in tokens[i:j] if t.low not in _STOP_CONNECT]
             folds = tuple(dict.fromkeys(f for t in words for f in _word_folds(t.text)))
