@@ -269,3 +269,29 @@ def test_distinctive_terms_in_chinese(settings):
     b = make_doc("b", ["欧盟呼吁保持克制。", "土耳其和伊朗支持阿塞拜疆。"], "zh")
     terms = distinctive_terms([a, b], settings=settings)
     assert set(terms) == {"a", "b"}
+
+
+#: NTREX deu 100 in short: every noun capitalised, one name (Saipov).
+_GERMAN = [
+    "Die Bundesanwaltschaft fordert die Todesstrafe für Saipov.",
+    "Saipov ist wegen des Anschlags angeklagt, der acht Menschenleben kostete.",
+    "Außerdem fordert die Anklage die Todesstrafe, weil der Anschlag geplant war.",
+    "Saipov erklärte sich in allen 22 Anklagen für nicht schuldig.",
+    "Außerdem zeigte ein Video den Anschlag.",
+]
+
+
+def test_german_nouns_are_distinctive_terms_and_names_are_not(settings):
+    # Before, every capitalised word was a name: no German noun was ever a term.
+    doc = make_doc("d", _GERMAN, "de")
+    terms = [t["term"] for t in distinctive_terms([doc], settings=settings)["d"]]
+    assert "todesstrafe" in terms and "bundesanwaltschaft" in terms
+    assert not any("saipov" in t.split() for t in terms)
+
+
+def test_german_actors_are_names_not_nouns(settings):
+    # Before: "Die Bundesanwaltschaft", "Todesstrafe", "Anschlag" and the sentence start
+    # "Außerdem" (common in German, not in English) were actors.
+    doc = make_doc("d", _GERMAN, "de")
+    names = {a["name"] for a in actors([doc], settings=settings)["d"]}
+    assert names == {"Saipov"}

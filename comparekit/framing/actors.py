@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from comparekit.document import Document
-from comparekit.framing.cues import stopwords
+from comparekit.framing.cues import german_nouns, stopwords
 from comparekit.settings import Settings
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*|[;:—–,.!?()\"“”«»]")
@@ -79,25 +79,35 @@ def _clauses(sentence: str) -> list[list[str]]:
 
 
 def _mentions(
-    clause: list[str], first_in_sentence: bool, mid_caps: set[str], stop: frozenset[str], titlecase: bool
+    clause: list[str],
+    first_in_sentence: bool,
+    mid_caps: set[str],
+    stop: frozenset[str],
+    titlecase: bool,
+    nouns: frozenset[str] = frozenset(),
+    lang: str = "en",
 ):
     """``(start, end, name)`` token spans of capitalised runs in one clause. In a
     title-case line every capitalised word stands alone and counts only when the body
-    capitalises it too."""
+    capitalises it too. ``nouns``: lower-cased words that are common nouns however they
+    are written (German), which a name neither contains nor is."""
     from wordfreq import zipf_frequency
+
+    def cap(tok: str) -> bool:
+        return _is_cap(tok) and tok.lower() not in nouns
 
     if titlecase:
         return [(k, k + 1, w) for k, w in enumerate(clause) if w in mid_caps and w.lower() not in stop]
     out = []
     k = 0
     while k < len(clause):
-        if not _is_cap(clause[k]):
+        if not cap(clause[k]):
             k += 1
             continue
         j = k + 1
         while j < len(clause) and (
-            _is_cap(clause[j])
-            or (clause[j].lower() in _CONNECTORS and j + 1 < len(clause) and _is_cap(clause[j + 1]))
+            cap(clause[j])
+            or (clause[j].lower() in _CONNECTORS and j + 1 < len(clause) and cap(clause[j + 1]))
         ):
             j += 1
         words = clause[k:j]
@@ -107,7 +117,8 @@ def _mentions(
         words = words[cut:]
         if words and start == 0 and first_in_sentence:
             head = words[0]
-            common = head.lower() in stop or (head not in mid_caps and zipf_frequency(head, "en") >= 4.0)
+            # A common word of the document's language (Außerdem, Selon), not of English.
+            common = head.lower() in stop or (head not in mid_caps and zipf_frequency(head, lang) >= 4.0)
             if common:
                 words, start = words[1:], start + 1
         while words and words[0].lower() in stop:
@@ -199,14 +210,21 @@ def actors(docs: Sequence[Document], *, settings: Settings) -> dict[str, list[di
         sentences = [s.text for s in doc.segments if s.alignable]
         toks = [[t for t in _TOKEN.findall(s) if t not in _PUNCT] for s in sentences]
         titlecase = [len(t) >= 4 and sum(map(_is_cap, t)) > 0.6 * len(t) for t in toks]
+        # German capitalises every noun: the words the document uses as common nouns
+        # (after an article: framing.cues.german_nouns) are not names.
+        nouns = frozenset(german_nouns(sentences)) if lang == "de" else frozenset()
         mid_caps = {
-            re.sub(r"['’]s$", "", w) for t, tc in zip(toks, titlecase) if not tc for w in t[1:] if _is_cap(w)
+            re.sub(r"['’]s$", "", w)
+            for t, tc in zip(toks, titlecase)
+            if not tc
+            for w in t[1:]
+            if _is_cap(w) and w.lower() not in nouns
         }
         mentions: Counter[str] = Counter()
         agents: Counter[str] = Counter()
         for sentence, tc in zip(sentences, titlecase):
             for n, clause in enumerate(_clauses(sentence)):
-                found = _mentions(clause, n == 0, mid_caps, stop, tc)
+                found = _mentions(clause, n == 0, mid_caps, stop, tc, nouns, lang)
                 c = _Clause(clause, lang) if found else None
                 for start, end, name in found:
                     mentions[name] += 1

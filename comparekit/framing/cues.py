@@ -122,3 +122,73 @@ TOKEN_RE = re.compile(_WORD + r"+(?:['’-]" + _WORD + r"+)*")
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """Word tokens as ``(start, end, lower-cased word)``; digits and punctuation dropped."""
     return [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in TOKEN_RE.finditer(text)]
+
+
+#: Words after which a German capitalised word is a common noun: articles, determiners,
+#: possessives, quantifiers and prepositions fused with an article (im, zum, vom ...).
+_DE_DETERMINERS = frozenset(
+    """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem
+    keiner keines dieser diese diesen diesem dieses jener jene jenen jenem jenes jeder jede
+    jeden jedem jedes mein meine meinen meinem meiner meines dein deine deinen deinem deiner
+    deines sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres unser
+    unsere unseren unserem unserer unseres euer eure euren eurem eurer eures welcher welche
+    welchen welchem welches alle allen aller beide beiden viele vielen einige einigen mehrere
+    manche manchen solche solchen im am zum zur vom beim ins ans ums""".split()
+)
+#: An inflected German adjective or participle between a determiner and its noun
+#: ("einer lebenslangen Freiheitsstrafe", "dem russischen Präsidenten").
+_DE_ADJECTIVE = re.compile(r"[^\W\d_]+(?:e|en|er|es|em)$")
+_DE_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+#: How many inflected adjectives may stand between the determiner and the noun.
+_DE_MAX_ADJECTIVES = 2
+
+
+def german_nouns(texts) -> set[str]:
+    """Lower-cased capitalised words that German ``texts`` use as common nouns somewhere:
+    after a determiner, with up to two inflected adjectives between ("der Anschlag",
+    "einer lebenslangen Freiheitsstrafe"), or after a number ("22 Anklagen"). German
+    capitalises every noun, so capitals alone do not mark a name, but a name seldom
+    follows an article. Not counted: acronyms, country and organisation names ("die
+    Türkei", "die Demokraten": names, as in English) and words more English than German
+    ("die South China Morning Post")."""
+    from wordfreq import zipf_frequency
+
+    from comparekit.compare.entities import resolve
+    from comparekit.compare.lexicon import fold
+
+    found: set[str] = set()
+    for text in texts:
+        words = list(_DE_WORD.finditer(text))
+        for k, m in enumerate(words):
+            w = m.group()
+            if not w[:1].isupper() or w.isupper() or k == 0:
+                continue
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            if (
+                nxt is not None
+                and nxt.group()[:1].isupper()
+                and not text[m.end() : nxt.start()].strip()
+                and _DE_ADJECTIVE.fullmatch(w)
+            ):
+                continue  # an adjective of a name: die Vereinigten Staaten, im Nahen Osten
+            j = k - 1
+            ok = False
+            for _ in range(_DE_MAX_ADJECTIVES + 1):
+                if text[words[j].end() : words[j + 1].start()].strip():
+                    break  # punctuation between: another phrase
+                prev = words[j].group()
+                if prev.lower() in _DE_DETERMINERS or prev.isdigit():
+                    ok = True
+                    break
+                if j == 0 or not prev[:1].islower() or not _DE_ADJECTIVE.fullmatch(prev):
+                    break
+                j -= 1
+            low = w.lower()
+            if (
+                ok
+                and low not in found
+                and zipf_frequency(low, "de") >= zipf_frequency(low, "en")
+                and resolve(fold(w)) is None
+            ):
+                found.add(low)
+    return found

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from comparekit.document import Document
-from comparekit.framing.cues import stopwords, tokens
+from comparekit.framing.cues import german_nouns, stopwords, tokens
 from comparekit.settings import Settings
 
 
@@ -46,8 +46,13 @@ def _names(texts: Sequence[str]) -> set[str]:
 
 def term_counts(texts: Sequence[str], language: str | None) -> Counter[str]:
     """Unigram and bigram counts over ``texts`` (bigrams do not cross texts); stop-words
-    and names (words never written in lower case) are left out."""
-    stop = stopwords(language) | _names(texts)
+    and names (words never written in lower case) are left out. German writes every noun
+    in capitals: there a word the texts use as a common noun (:func:`german_nouns`) is
+    not a name."""
+    names = _names(texts)
+    if language == "de":
+        names -= german_nouns(texts)
+    stop = stopwords(language) | names
     counts: Counter[str] = Counter()
     for text in texts:
         words = [w[:-2] if w.endswith("'s") else w for _, _, w in tokens(text)]
