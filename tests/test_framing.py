@@ -295,3 +295,11 @@ def test_german_actors_are_names_not_nouns(settings):
     doc = make_doc("d", _GERMAN, "de")
     names = {a["name"] for a in actors([doc], settings=settings)["d"]}
     assert names == {"Saipov"}
+
+
+def test_bigrams_do_not_cross_punctuation(settings):
+    # NTREX deu 012 'tot aufgefunden, meldete' gave the term "aufgefunden meldete".
+    doc = make_doc("d", ["The farmer was found dead, reported the paper, and the pig escaped."])
+    terms = {t["term"] for t in distinctive_terms([doc], settings=settings)["d"]}
+    assert "found dead" in terms or "dead" in terms
+    assert "dead reported" not in terms and "paper pig" not in terms

@@ -17,7 +17,8 @@ the prior from their own corpus; two news articles are far too small for that, h
 external background. ``a_0`` is ``settings.framing.prior_scale``.
 
 Terms are unigrams and bigrams of lower-cased word tokens, with stop-words removed
-(a bigram is kept only when neither word is a stop-word). A document alone in its
+(a bigram is kept only when neither word is a stop-word, and only when nothing but a
+space stands between its words: no comma, quote or number). A document alone in its
 language is contrasted with the background alone (``y_j = n_j = 0``).
 """
 
@@ -55,12 +56,15 @@ def term_counts(texts: Sequence[str], language: str | None) -> Counter[str]:
     stop = stopwords(language) | names
     counts: Counter[str] = Counter()
     for text in texts:
-        words = [w[:-2] if w.endswith("'s") else w for _, _, w in tokens(text)]
+        toks = tokens(text)
+        words = [w[:-2] if w.endswith("'s") else w for _, _, w in toks]
         for k, w in enumerate(words):
             if w in stop or len(w) < 2:
                 continue
             counts[w] += 1
-            if k + 1 < len(words):
+            # A bigram is two words of one phrase: nothing but a space between them
+            # (not "aufgefunden, meldete" or 'erreicht“, teilte').
+            if k + 1 < len(words) and not text[toks[k][1] : toks[k + 1][0]].strip():
                 nxt = words[k + 1]
                 if nxt not in stop and len(nxt) >= 2:
                     counts[f"{w} {nxt}"] += 1
