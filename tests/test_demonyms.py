@@ -4,10 +4,12 @@ does not call a country named on one side and said as a demonym on the other an 
 missing name.
 
 The table covers the countries of the demonym lexicon, the G20 and the EU (plus Belarus
-and Kazakhstan). Forms left out on purpose, because they collide with other words once
-folded: English Pole (pole), Brit (Britt), Finn (fin), Scot (Scott); German Finne (English
-fine), Ire, Lette (letter), Este (Spanish este); Russian поляк- (Поляков), финн- (fin-: finish).
-Not covered: short Russian names in oblique cases (Кубе, Кубы: кубе is a cube's).
+and Kazakhstan), then ~50 more that are often in the news. Forms left out on purpose,
+because once folded they are other words too: English Pole (pole), Brit (Britt), Finn
+(fin), Scot (Scott), Tajik (taiko); French tadjik (Tadić); German Finne (English fine),
+Ire, Lette (letter), Este (Spanish este), Isländer (islander); Russian поляк- (Поляков),
+финн- (fin-: finish), ганц- (gants). Not covered: short Russian names in oblique cases
+(Кубе, Кубы: кубе is a cube's too).
 """
 
 from __future__ import annotations
@@ -95,6 +97,56 @@ FORMS = {
     "VE": "Venezuelan Venezuelans | vénézuélien vénézuélienne | venezolanisch Venezolaner | венесуэльский венесуэльцы Венесуэле",
     "VN": "Vietnamese | vietnamien vietnamienne | vietnamesisch Vietnamese Vietnamesen | вьетнамский вьетнамцы Вьетнаме",
     "ZA": "| sud-africain sud-africaine Sud-Africains | südafrikanisch Südafrikaner | южноафриканский южноафриканцы ЮАР",
+    # beyond the G20 and the EU: countries often in the news
+    "MD": "Moldovan Moldovans | moldave Moldaves | moldauisch Moldauer | молдавский молдаване молдавского Молдавии Молдове",
+    "UZ": "Uzbek Uzbeks | ouzbek ouzbèke Ouzbeks | usbekisch Usbeke Usbeken | узбекский узбеки узбеков Узбекистане",
+    "KG": "Kyrgyz | kirghize Kirghizes | kirgisisch | киргизский киргизы Киргизии Кыргызстане",
+    "TJ": " |  | tadschikisch | таджикский таджики Таджикистане",
+    "TM": "Turkmen | turkmène | turkmenisch | туркменский туркмены Туркмении",
+    "LY": "Libyan Libyans | libyen libyenne | libysch Libyer | ливийский ливийцы Ливии",
+    "YE": "Yemeni Yemenis | yéménite Yéménites | jemenitisch Jemeniten | йеменский йеменцы Йемене",
+    "QA": "Qatari Qataris | qatari qatarie Qataris | katarisch | катарский катарцы Катаре",
+    "KW": "Kuwaiti Kuwaitis | koweïtien koweïtienne | kuwaitisch | кувейтский кувейтцы Кувейте",
+    "AE": "Emirati Emiratis | émirati émiratie | emiratisch | эмиратский ОАЭ",
+    "MA": "Moroccan Moroccans | marocain marocaine | marokkanisch Marokkaner | марокканский марокканцы Марокко",
+    "DZ": "Algerian Algerians | algérien algérienne | algerisch Algerier | алжирский алжирцы Алжире",
+    "TN": "Tunisian Tunisians | tunisien tunisienne | tunesisch Tunesier | тунисский тунисцы Тунисе",
+    "SD": "Sudanese | soudanais soudanaise | sudanesisch | суданский суданцы Судане",
+    "SO": "Somali Somalis | somalien somalienne | somalisch | сомалийский сомалийцы Сомали",
+    "ET": "Ethiopian Ethiopians | éthiopien éthiopienne | äthiopisch Äthiopier | эфиопский эфиопы Эфиопии",
+    "IS": "Icelandic Icelanders | islandais islandaise | isländisch | исландский исландцы Исландии",
+    "AL": "Albanian Albanians | albanais albanaise | albanisch Albaner | албанский албанцы Албании",
+    "BA": "Bosnian Bosnians | bosnien bosnienne | bosnisch | боснийский боснийцы Боснии",
+    "ME": "Montenegrin | monténégrin monténégrine | montenegrinisch | черногорский черногорцы Черногории",
+    "XK": "Kosovar Kosovars | kosovar | kosovarisch Kosovaren | косовский косовары Косово",
+    "NZ": "Zealander | néo-zélandais néo-zélandaise | neuseeländisch Neuseeländer | новозеландский новозеландцы",
+    "SG": "Singaporean Singaporeans | singapourien singapourienne | singapurisch | сингапурский сингапурцы Сингапуре",
+    "MY": "Malaysian Malaysians | malaisien malaisienne | malaysisch | малайзийский малайзийцы Малайзии",
+    "BD": "Bangladeshi Bangladeshis | bangladais bangladaise | bangladeschisch | бангладешский Бангладеш",
+    "LK": "Lankan Lankans | sri-lankais sri-lankaise | srilankisch | шриланкийский",
+    "NP": "Nepalese Nepali | népalais népalaise | nepalesisch | непальский непальцы Непале",
+    "MM": "Burmese | birman birmane | birmanisch myanmarisch | мьянманский бирманский Мьянме",
+    "KH": "Cambodian Cambodians | cambodgien cambodgienne | kambodschanisch | камбоджийский Камбодже",
+    "MN": "Mongolian Mongolians | mongol mongole | mongolisch | монгольский монголы Монголии",
+    "EC": "Ecuadorian Ecuadorians | équatorien équatorienne | ecuadorianisch | эквадорский эквадорцы Эквадоре",
+    "UY": "Uruguayan Uruguayans | uruguayen uruguayenne | uruguayisch | уругвайский уругвайцы Уругвае",
+    "PY": "Paraguayan | paraguayen paraguayenne | paraguayisch | парагвайский Парагвае",
+    "NI": "Nicaraguan | nicaraguayen nicaraguayenne | nicaraguanisch | никарагуанский Никарагуа",
+    "GT": "Guatemalan Guatemalans | guatémaltèque | guatemaltekisch | гватемальский гватемальцы Гватемале",
+    "HN": "Honduran Hondurans | hondurien hondurienne | honduranisch | гондурасский гондурасцы Гондурасе",
+    "HT": "Haitian Haitians | haïtien haïtienne | haitianisch | гаитянский гаитяне Гаити",
+    "JM": "Jamaican Jamaicans | jamaïcain jamaïcaine | jamaikanisch | ямайский ямайцы Ямайке",
+    "GH": "Ghanaian Ghanaians | ghanéen ghanéenne | ghanaisch | ганский",
+    "ZW": "Zimbabwean Zimbabweans | zimbabwéen zimbabwéenne | simbabwisch | зимбабвийский Зимбабве",
+    "UG": "Ugandan Ugandans | ougandais ougandaise | ugandisch | угандийский угандийцы Уганде",
+    "RW": "Rwandan Rwandans | rwandais rwandaise | ruandisch | руандийский руандийцы Руанде",
+    "TZ": "Tanzanian Tanzanians | tanzanien tanzanienne | tansanisch | танзанийский танзанийцы Танзании",
+    "SN": "Senegalese | sénégalais sénégalaise | senegalesisch | сенегальский сенегальцы Сенегале",
+    "ML": "Malian Malians | malien malienne | malisch | малийский малийцы Мали",
+    "CM": "Cameroonian Cameroonians | camerounais camerounaise | kamerunisch | камерунский камерунцы Камеруне",
+    "CI": "Ivorian Ivorians | ivoirien ivoirienne | ivorisch | ивуарийский ивуарийцы",
+    "AO": "Angolan Angolans | angolais angolaise | angolanisch | ангольский ангольцы Анголе",
+    "MZ": "Mozambican | mozambicain mozambicaine | mosambikanisch | мозамбикский Мозамбике",
 }
 
 CASES = [
