@@ -1,7 +1,7 @@
 """Fuzzing (issue 11): the per-document stages never raise on arbitrary Unicode and
 every span stays inside the raw text."""
 
-from hypothesis import HealthCheck, given
+from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
@@ -109,6 +109,9 @@ _DETECTOR_TEXT = st.lists(
 
 
 @given(_DETECTOR_TEXT, st.sampled_from(["en", "fr", "ru"]))
+# Found by this test in CI (2026-12-05): a name with a combining accent, which the clean
+# stage composes (n + U+0300 -> U+01F9); translation flags quoted the cleaned text.
+@example("Nikol Pachinian\u0300", "en")
 @hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_detectors_never_raise_and_flags_point_into_the_raw_text(raw, language):
     from comparekit.detect import run_cross_detectors, run_document_detectors

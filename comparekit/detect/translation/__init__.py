@@ -114,6 +114,7 @@ def detect_across(
             if surname is not None:
                 spellings.setdefault(surname.person, {}).setdefault(doc.id, []).append(m)
     findings = _aligned_name_findings(docs, alignments, index, settings)
+    by_id = {d.id: d for d in docs}
     for person_i, by_doc in sorted(spellings.items()):
         person = index.people[person_i]
         forms = {d: {fold(m.text) for m in ms} for d, ms in by_doc.items()}
@@ -134,11 +135,10 @@ def detect_across(
                 if fold(m.text) == canonical or not others:
                     continue
                 findings.append(
-                    Finding(
-                        doc=doc_id,
-                        start=m.start,
-                        end=m.end,
-                        text=m.text,
+                    Finding.over(
+                        by_id[doc_id],
+                        m.start,
+                        m.end,
                         category="translation",
                         type="name_inconsistency",
                         message=f"{person.canonical} is spelled “{m.text}” here but "
@@ -195,11 +195,10 @@ def _aligned_name_findings(docs, alignments, index, settings) -> list[Finding]:
                     for doc, s, e, mine, other in ((da, sa, ea, ta, tb), (db, sb, eb, tb, ta)):
                         found.setdefault(
                             (doc.id, s, e),
-                            Finding(
-                                doc=doc.id,
-                                start=s,
-                                end=e,
-                                text=mine,
+                            Finding.over(
+                                doc,
+                                s,
+                                e,
                                 category="translation",
                                 type="name_inconsistency",
                                 severity="info",

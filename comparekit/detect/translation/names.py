@@ -190,11 +190,10 @@ def transliteration_findings(
         style = LANGUAGE_NAMES.get(pick.language, pick.language)
         confidence = 0.95 if pick.listed else round(0.9 * pick.score / 100.0, 4)
         findings.append(
-            Finding(
-                doc=doc.id,
-                start=m.start,
-                end=m.end,
-                text=m.text,
+            Finding.over(
+                doc,
+                m.start,
+                m.end,
                 category="translation",
                 type="transliteration_variant",
                 message=f"{style} romanisation of {pick.canonical} ({person.canonical})"
