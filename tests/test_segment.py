@@ -58,6 +58,19 @@ def test_segment_offsets_point_at_raw_text():
         ("Was it J. R. R. Tolkien? Yes!", ["Was it J. R. R. Tolkien?", "Yes!"]),
         ("Путин заявил об этом. Кремль молчит.", ["Путин заявил об этом.", "Кремль молчит."]),
         ("end of gain. . for an", ["end of gain. . for an"]),
+        # German quotes close with “ ‘ « (NTREX deu 048: two sentences were one).
+        (
+            "Er sagte: „Wir rüsten nicht ab.“ Während Ri sprach, schwieg er.",
+            ["Er sagte: „Wir rüsten nicht ab.“", "Während Ri sprach, schwieg er."],
+        ),
+        ("Sie sagte: ‚Gut.‘ Dann ging sie.", ["Sie sagte: ‚Gut.‘", "Dann ging sie."]),
+        ("Er sagte: »Wir gewinnen.« Dann ging er.", ["Er sagte: »Wir gewinnen.«", "Dann ging er."]),
+        ("He left. “Hello,” she said.", ["He left.", "“Hello,” she said."]),
+        # A German day before its month (NTREX deu 048: "am 12." / "Juni in Singapur.").
+        (
+            "Sie trafen sich am 12. Juni in Singapur. Danach nicht.",
+            ["Sie trafen sich am 12. Juni in Singapur.", "Danach nicht."],
+        ),
     ],
 )
 def test_split_sentences(text, expected):

@@ -62,6 +62,13 @@ NUMBER_ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Month names that follow a day written as an ordinal number with a period ("12. Juni",
+# "29. September"): German (and Austrian Jänner). Lower-case months (Danish "12. juni")
+# never start a sentence, so only capitalised ones need the rule.
+ORDINAL_MONTHS = frozenset(
+    "januar jänner februar märz april mai juni juli august september oktober november dezember".split()
+)
+
 # A mark: sentence-final punctuation with the closing quotes and whitespace after it. Once
 # the punctuation matched nothing in it can fail, so finditer never backtracks. Whether the
 # next sentence's first word follows is _NEXT's job, matched once where the mark ends. (As
@@ -73,7 +80,10 @@ NUMBER_ABBREVIATIONS = frozenset(
 _MARK = re.compile(
     r"""
     (?P<punct>[.!?…。！？]+)          # sentence-final punctuation
-    (?P<close>(?:[ \u00a0\u202f]?["'”’»)\]›」』])*)  # closing quotes and brackets (« Non. »)
+    (?P<close>(?:[ \u00a0\u202f]?["'”’»)\]›」』]|[“‘«‹])*)
+                                       # closing quotes and brackets (« Non. »); German
+                                       # „Ja.“ ‚Ja.‘ »Ja.« close with marks that open
+                                       # quotes elsewhere: only when attached
     (?P<space>\s*)                     # whitespace (none needed after CJK stops)
     """,
     re.VERBOSE,
@@ -83,6 +93,7 @@ _NEXT = re.compile(r"""["'“‘«(\[„‹¿¡]*\s*[\w\d]""")  # the next sente
 #: sentence when no space follows them ('left. "Hello'), as ambiguous quotes can.
 _OPENING_AFTER_SPACE = re.compile(r"""[ \u00a0\u202f](["']+)$""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_AFTER = re.compile(r"\s*(\w+)")
 # The word before a period is searched for in the _WORD_WINDOW characters before it, not
 # in the whole paragraph (every period scanned all the text before it: quadratic, a
 # paragraph of 25,000 'He said "yes." ' took 144 s). 16 is enough: the rules only ask
@@ -135,6 +146,11 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
                 continue
             if not _starts_sentence(following.group()):
                 continue
+            # "am 12. Juni": a German ordinal day before its month, not a sentence end.
+            if word.isdigit() and len(word) <= 2:
+                month = _WORD_AFTER.match(paragraph, resume)
+                if month is not None and month.group(1).lower() in ORDINAL_MONTHS:
+                    continue
         elif not _starts_sentence(following.group()) and m.group("punct") not in "。！？":
             continue
         spans.append((start, end))
