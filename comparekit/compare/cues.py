@@ -150,6 +150,7 @@ _NOT_NEGATION = {
         ("не", "ранее"),
         ("не", "стало"),  # его не стало: he died
         ("не", "в", "последнюю", "очередь"),  # not least
+        ("не", "смотря", "на"),  # несмотря на (despite), often written apart
     ),
     "en": (
         ("not", "only"),
@@ -236,6 +237,12 @@ _CONCORD = {
 }
 
 
+#: English modals: "can't just rely" negates the verb (see negations()).
+_EN_MODALS = {"can", "ca", "could", "will", "wo", "would", "should", "must", "may", "might"}
+#: Words before a French "jamais" without "ne" that make it "ever": si, que, and the
+#: perfect's auxiliary (avoir, aie, ait ... été).
+_FR_EVER_BEFORE = {"si", "s", "que", "qu", "avoir", "aie", "aies", "ait", "aient", "ayant", "eu", "été"}
+
 #: Concord words that coordinate with an earlier negation anywhere in the sentence.
 _CONCORD_COORDINATORS = {"ni", "nor", "ни"}
 
@@ -277,11 +284,41 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
                 lows[k + 1 : k + 2] == ["without"] or lows[k + 1 : k + 3] == ["out", "of"]
             ):
                 skip.add(k)
+    if lang == "en":
+        # "can't just rely", "won't only": after a modal, "not just/only" negates the verb
+        # (the fixed phrase "not just X but Y" is "not only").
+        for k in range(1, len(lows) - 1):
+            if lows[k] == "not" and lows[k + 1] in ("just", "only") and lows[k - 1] in _EN_MODALS:
+                skip.discard(k)
+    # "whether or not", "ли ... или нет", "ob ... oder nicht" ask; they do not negate.
+    whether = {"en": ("or", "not", "whether"), "ru": ("или", "нет", "ли"), "de": ("oder", "nicht", "ob")}
+    if lang in whether:
+        alt, neg, head = whether[lang]
+        for k in range(1, len(lows)):
+            if lows[k] == neg and lows[k - 1] == alt and head in lows[: k - 1]:
+                skip.add(k)
     if lang == "fr":
         for k, w in enumerate(lows):
-            if w == "pas" and lows[k + 1 : k + 2] == ["sans"]:
+            # "pas sans" (not without) says the positive; "pas seulement/uniquement" is
+            # "not only", like English "not just".
+            if w == "pas" and lows[k + 1 : k + 2] in (["sans"], ["seulement"], ["uniquement"]):
                 skip.add(k)
                 skip.update(_fr_nes_before(lows, k))
+            # "ne ... plus que" is "only ... now" (il n'a plus qu'à gagner), not a negation.
+            elif w == "plus" and lows[k + 1 : k + 2] in (["que"], ["qu"]) and _fr_open_ne(lows, k):
+                skip.update(_fr_nes_before(lows, k))
+            # The tag question "n'est-ce pas" asks; it does not negate.
+            elif w == "est-ce" and lows[k + 1 : k + 2] == ["pas"] and lows[k - 1 : k] == ["n"]:
+                skip.update((k - 1, k + 1))
+            # Without its "ne", "jamais" after si / que / a perfect infinitive is "ever"
+            # ("si elle a jamais commencé", "le pire que j'aie jamais vu", "à avoir jamais
+            # atteint").
+            elif (
+                w == "jamais"
+                and not {"ne", "n"} & set(lows[max(0, k - concord_window) : k] + lows[k + 1 : k + 2])
+                and _FR_EVER_BEFORE & set(lows[max(0, k - 3) : k])
+            ):
+                skip.add(k)
     if lang == "ru":
         # Concessive "как бы на то ни уповали", "сколько бы он ни старался" (however
         # much): the "ни" a few words after "бы" negates nothing ("бы ни" side by side is

@@ -1,0 +1,52 @@
+"""Negation words that do not negate, and one that does, by grammar (compare.cues.negations).
+Each case was read wrongly before (2026-12-05), in NTREX-128 translations."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparekit.compare import cues
+from comparekit.compare.lexicon import tokenize
+
+
+def count(text: str, lang: str) -> int:
+    return len(cues.negations(tokenize(text, lang), lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ce n'est pas uniquement mon expérience.", "fr"),  # not only
+        ("Ce n'est pas seulement une question d'argent.", "fr"),
+        ("Même s'ils n'ont plus qu'à faire match nul pour garder le trophée.", "fr"),  # only
+        ("Nous disions : n'est-ce pas merveilleux ?", "fr"),  # a tag question
+        ("La promesse a été oubliée, si elle a jamais commencé.", "fr"),  # ever
+        ("C'est le pire langage corporel que j'aie jamais vu.", "fr"),
+        ("Il est l'un des quatre joueurs à avoir jamais atteint ce score.", "fr"),
+        ("They will decide whether or not to introduce a change.", "en"),
+        ("Мои избиратели, неважно, являются ли они лейбористами или нет.", "ru"),
+        ("Sie fragten, ob er kommt oder nicht.", "de"),
+        ("Выступая, министр, не смотря на то что война идет, призвал вернуться.", "ru"),  # despite
+    ],
+)
+def test_no_negation(text, lang):
+    assert count(text, lang) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # After a modal, "not just" negates the verb ("not just X but Y" does not).
+        ("We can't just rely on English.", "en"),
+        ("Je n'ai jamais vu ça.", "fr"),
+        ("Jamais je ne l'aurais cru.", "fr"),
+        ("Il n'a plus d'argent.", "fr"),
+        ("Ce n'est pas le moment.", "fr"),
+    ],
+)
+def test_negation(text, lang):
+    assert count(text, lang) == 1
+
+
+def test_not_just_as_not_only_is_still_no_negation():
+    assert count("It's not just the financials that are in play.", "en") == 0
