@@ -303,3 +303,18 @@ def test_bigrams_do_not_cross_punctuation(settings):
     terms = {t["term"] for t in distinctive_terms([doc], settings=settings)["d"]}
     assert "found dead" in terms or "dead" in terms
     assert "dead reported" not in terms and "paper pig" not in terms
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # NTREX deu 048: 'threatened to "totally destroy"' / 'mit der „völligen Zerstörung“ gedroht'.
+        ("Trump hatte mit der völligen Zerstörung Nordkoreas gedroht.", "völligen"),
+        ("Es gab massiven Widerstand.", "massiven"),
+        ("Das ist eine extreme Lage.", "extreme"),
+        ("Sie übten scharfe Kritik.", "scharfe"),
+    ],
+)
+def test_german_intensifier_adjectives_match_inflected(text, word):
+    # German adjectives take an ending before their noun (völlig -> die völlige, der völligen).
+    assert word in [h[2] for h in find_all(cue_set("de").evaluative["intensifiers"], text)]
