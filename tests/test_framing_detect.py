@@ -147,3 +147,21 @@ def test_chart_svg_is_inline_and_stable():
     svg = frame_chart_svg(_report())
     assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
     assert "resolution" in svg and svg == frame_chart_svg(_report())
+
+
+def test_across_languages_an_intensifier_is_matched_by_any_intensifier(settings):
+    # NTREX 048: 'dramatically different' / 'enorm von ...' were both flagged, each side
+    # "telling the claim with an intensifier the other does not use".
+    a = make_doc("a", ["The tone was dramatically different from last year."])
+    b = make_doc("b", ["Der Ton unterschied sich enorm vom letzten Jahr."], "de")
+    c = make_doc("c", ["Der Ton unterschied sich vom letzten Jahr."], "de")
+    for other, expected in ((b, set()), (c, {("a", "dramatically")})):
+        al = Alignment(
+            a="a",
+            b=other.id,
+            mode="parallel",
+            mode_reason="test",
+            pairs=(AlignedPair((0,), (0,), 0.8, 0.8, 0.5, relation="same"),),
+        )
+        flags = detect_across([a, other], [al], settings=settings)
+        assert {(f.doc, f.text) for f in flags if f.type == "loaded_term"} == expected

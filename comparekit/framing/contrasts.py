@@ -4,7 +4,8 @@ another frame.
 Both the report's ``framing.contrasts`` and the detector's ``loaded_term`` /
 ``frame_shift`` flags come from :func:`pair_contrast`, which works on the words of the
 two sides only (cue lists of each side's language), so that every contrast points at
-spans an editor can read. Frame shift: each side's dominant cue frame differs and each
+spans an editor can read. Evaluative words are compared word for word within a
+language and by kind across languages. Frame shift: each side's dominant cue frame differs and each
 side's frame has at least ``framing.shift_min_cues`` cue matches.
 """
 
@@ -66,13 +67,27 @@ def dominant_cue_frame(side: SideWords) -> tuple[str | None, int]:
     return best, count
 
 
+def _language(side: SideWords) -> str | None:
+    return next((s.language for s in side.segments if s.language), side.doc.language)
+
+
+def _only(side: SideWords, other: SideWords, same_language: bool) -> list[str]:
+    """The evaluative words of ``side`` that ``other`` does not match: by the word in one
+    language; across languages, where the words cannot be equal ("totally" / "völligen",
+    "dramatically" / "enorm"), by kind: an intensifier is matched by any intensifier."""
+    if same_language:
+        theirs = {_norm(t) for *_, t, _ in other.loaded}
+        return sorted({_norm(t) for *_, t, _ in side.loaded} - theirs)
+    kinds = {kind for *_, kind in other.loaded}
+    return sorted({_norm(t) for *_, t, kind in side.loaded if kind not in kinds})
+
+
 def pair_contrast(a: SideWords, b: SideWords, *, settings: Settings) -> dict | None:
     """What differs in wording and frame between two sides of one aligned pair, or
     ``None`` when nothing does."""
-    a_words = {_norm(t) for *_, t, _ in a.loaded}
-    b_words = {_norm(t) for *_, t, _ in b.loaded}
-    a_only = sorted(a_words - b_words)
-    b_only = sorted(b_words - a_words)
+    same_language = _language(a) == _language(b)
+    a_only = _only(a, b, same_language)
+    b_only = _only(b, a, same_language)
     fa, na = dominant_cue_frame(a)
     fb, nb = dominant_cue_frame(b)
     minimum = int(settings.framing.shift_min_cues)
