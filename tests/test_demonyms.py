@@ -217,6 +217,8 @@ def test_words_that_look_like_demonyms_are_no_country(word):
         ("в Новой Зеландии", "NZ"),
         ("власти Южной Кореи", "KR"),
         ("в Доминиканской Республике", "DO"),
+        ("президент Южной Африки", "ZA"),
+        ("в Демократической Республике Конго", "CD"),
     ],
 )
 def test_russian_country_names_of_several_words_in_every_case(text, code):
