@@ -164,3 +164,34 @@ def test_report_md_names_the_documents_of_each_claim_with_three_sources(tmp_path
         assert cells[0].startswith(f"{seg_doc[c['a']]}: ") and cells[1].startswith(f"{seg_doc[c['b']]}: "), (
             row
         )
+
+
+def test_report_md_framing_contrasts_say_why_and_keep_it_when_the_text_is_cut(
+    tmp_path, use_fake_encoder, settings
+):
+    # Before: " ()" after each side without a loaded word (most frame shifts, which did not
+    # say the frames), and a long text was cut with its "(sharply)" (seed report row 4).
+    from comparekit.report.markdown import render_markdown
+
+    report = build_report(comparekit.compare(_crafted_sources(tmp_path), settings=settings))
+    segs = [s for d in report["documents"] for s in d["segments"]]
+    a, b = segs[0], segs[-1]
+    a["text"] = "word " * 60
+    base = {"a": a["id"], "b": b["id"], "a_segments": [a["id"]], "b_segments": [b["id"]], "relation": "same"}
+    report["framing"]["contrasts"] = [
+        base
+        | {
+            "a_terms": ["sharply"],
+            "b_terms": [],
+            "a_frame": "conflict",
+            "b_frame": "conflict",
+            "frame_shift": False,
+        },
+        base
+        | {"a_terms": [], "b_terms": [], "a_frame": "conflict", "b_frame": "diplomacy", "frame_shift": True},
+    ]
+    rows = render_markdown(report).split("### Framing contrasts")[1].strip().splitlines()[2:4]
+    first, second = ([x.strip() for x in row.strip("|").split(" | ")] for row in rows)
+    assert first[0].endswith("… (sharply)") and "(" not in first[1]
+    assert second[0].endswith("(frame: conflict)") and second[1].endswith("(frame: diplomacy)")
+    assert "()" not in "".join(rows)

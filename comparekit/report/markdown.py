@@ -19,6 +19,17 @@ def _cell(text: Any, limit: int = 160) -> str:
     return _MD_ESCAPE.sub(r"\\\1", s)
 
 
+def _why(contrast: dict, side: str) -> str:
+    """What one side of a framing contrast shows, in brackets after its text: the words
+    only it uses, and its frame when the frames differ ("(crossfire; frame: conflict)");
+    "" when neither (before, a bare "()" followed most frame shifts)."""
+    parts = [", ".join(contrast.get(f"{side}_terms", []))]
+    if contrast.get("frame_shift"):
+        parts.append(f"frame: {contrast.get(f'{side}_frame')}")
+    parts = [p for p in parts if p]
+    return f"({'; '.join(parts)})" if parts else ""
+
+
 def _doc_prefix(report: dict[str, Any]):
     """A function giving ``"doc: "`` for the document of segment ``seg_id`` when the report
     has more than two documents (each table row then comes from one pair, and A and B
@@ -117,8 +128,12 @@ def _framing(report: dict[str, Any], seg_text: dict[str, str]) -> list[str]:
         lines += ["### Framing contrasts", "", "| A | B |", "|---|---|"]
         prefix = _doc_prefix(report)  # as in the claims table
         for c in fr["contrasts"][:15]:
-            a = f"{prefix(c.get('a'))}{seg_text.get(c.get('a'), c.get('a'))} ({', '.join(c.get('a_terms', []))})"
-            b = f"{prefix(c.get('b'))}{seg_text.get(c.get('b'), c.get('b'))} ({', '.join(c.get('b_terms', []))})"
-            lines.append(f"| {_cell(a)} | {_cell(b)} |")
+            # The text is cut to fit a cell, never what follows it (the why).
+            cells = []
+            for side in ("a", "b"):
+                text = _cell(f"{prefix(c.get(side))}{seg_text.get(c.get(side), c.get(side))}")
+                why = _why(c, side)
+                cells.append(f"{text} {_cell(why)}" if why else text)
+            lines.append(f"| {cells[0]} | {cells[1]} |")
         lines.append("")
     return lines
