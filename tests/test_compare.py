@@ -876,3 +876,11 @@ def test_a_language_without_word_lists_is_checked_for_numbers_and_dates_only(set
     b_en = _doc("b", ["Turkey supports Azerbaijan, said President Erdogan.", "Twelve died in 2019."])
     out = relate(Alignment("a", "b", "parallel", "test", pairs), a, b_en, va, vb, settings=settings)
     assert "entity_missing" in {d.type for p in out.pairs for d in p.divergences}
+
+
+def test_being_at_a_sentence_start_is_not_beijing(settings):
+    # fold() reads j as i and merges double letters, so "Being" shared Beijing's key.
+    en = "Being able to communicate directly with people from other countries helps."
+    fr = "Pouvoir communiquer directement avec des étrangers aide."
+    assert "entity_missing" not in types(en, "en", fr, "fr", settings)
+    assert "entity_missing" in types("Beijing helps them.", "en", "Cela les aide.", "fr", settings)
