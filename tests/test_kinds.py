@@ -38,6 +38,10 @@ def _kind(text, settings):
         ("Impressum", "boilerplate"),
         ("Schreibe einen Kommentar", "boilerplate"),
         ("23.10.2018", "dateline"),
+        # German forms of the English cues "We use cookies", "By ... , Berlin" (were body)
+        ("Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", "boilerplate"),
+        ("Mit der Nutzung der Website stimmen Sie der Verwendung von Cookies zu.", "boilerplate"),
+        ("Von Anna Müller, Berlin", "byline"),
         # es
         ("Suscríbete a nuestro boletín", "boilerplate"),
         ("Noticias relacionadas", "related"),
@@ -69,6 +73,7 @@ def test_non_article_lines_in_six_languages(text, kind, settings):
         "Подписчики канала поделились своими историями о наводнении.",
         "Von ihren 32 Jahren im MDR hat sie viele in Leipzig verbracht.",
         "The newsletter industry grew by 20% last year, analysts said.",
+        "Von Berlin, Hamburg und München aus fahren die Züge stündlich.",
     ],
 )
 def test_body_sentences_with_cue_words_stay_body(text, settings):
