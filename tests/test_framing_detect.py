@@ -54,6 +54,21 @@ def test_frame_shift_on_same_claim(settings, pair):
     assert shifts[0].text == b.segments[0].text
 
 
+def test_no_frame_shift_when_both_sides_use_both_frames(settings):
+    # Both sides have conflict and resolution cues; their dominant frames differ only by
+    # count, so neither is "framed as X here and as Y there".
+    a = make_doc("a", ["The war goes on, with attacks and clashes, while talks on a ceasefire go on."])
+    b = make_doc("b", ["A ceasefire, a truce and a peace deal are near despite the war."])
+    al = Alignment(
+        a="a",
+        b="b",
+        mode="comparable",
+        mode_reason="test",
+        pairs=(AlignedPair((0,), (0,), 0.8, 0.8, 0.5, relation="overlap"),),
+    )
+    assert [f for f in detect_across([a, b], [al], settings=settings) if f.type == "frame_shift"] == []
+
+
 def test_related_pairs_are_not_contrasted(settings, pair):
     a, b, al = pair
     related = Alignment(
