@@ -36,6 +36,33 @@ def test_two_line_title_is_one_title_segment():
     )
 
 
+def test_headline_line_is_not_joined_to_the_first_sentence():
+    # A paragraph per line (NTREX, web text): the headline has no period of its own.
+    raw = (
+        "Killer Pig Mauls Chinese Farmer to Death\n"
+        "A farmer was attacked and killed by a pig in a market in southwest China.\n"
+        "The man was found dead near a sty at the market.\n"
+    )
+    assert _clean(raw).text.split("\n\n")[0] == "Killer Pig Mauls Chinese Farmer to Death"
+    german = (
+        "Zahl der Todesopfer des Tsunamis in Indonesien steigt auf 832\n"
+        "Die Zahl der Todesopfer des Erdbebens und des Tsunamis in Indonesien ist gestiegen.\n"
+        "Das sagte ein Sprecher am Sonntag.\n"
+    )
+    assert _clean(german).text.startswith("Zahl der Todesopfer des Tsunamis in Indonesien steigt auf 832\n\n")
+
+
+def test_wrapped_lines_stay_joined_before_a_capital():
+    # Wrapped text (a PDF export): a full-width line before a capitalised word goes on.
+    raw = (
+        "The armed clashes between Azerbaijan and Armenia this month are the biggest since their\n"
+        "Four-Day War back in April 2016. This time, the confrontation is not along the line in\n"
+        "the disputed region, but along the two countries' shared border, which is a new thing\n"
+        "for the whole region and its neighbours.\n"
+    )
+    assert "\n" not in _clean(raw).text
+
+
 def test_compound_hyphen_kept_and_word_split_rejoined():
     doc = _clean("a path of Euro-\nAtlantic solidarity and the long-\nrunning conflict, regu-\nlating it.")
     assert "Euro-Atlantic" in doc.text

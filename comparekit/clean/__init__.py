@@ -62,17 +62,64 @@ def _split_lines(raw: str) -> list[_Line]:
     return lines
 
 
+def _strip_edge(text: str, chars: str, *, end: bool) -> str:
+    """``text`` less ``chars`` and whitespace at one end: every character str.isspace()
+    knows (control characters such as U+001F too), since the cleaned text shows them as
+    spaces, and cleaning the cleaned text must decide the same."""
+
+    def gone(ch: str) -> bool:
+        return ch in chars or ch.isspace()
+
+    if end:
+        k = len(text)
+        while k and gone(text[k - 1]):
+            k -= 1
+        return text[:k]
+    k = 0
+    while k < len(text) and gone(text[k]):
+        k += 1
+    return text[k:]
+
+
 def _ends_sentence(text: str) -> bool:
-    stripped = text.rstrip(_TRAILING_CLOSERS)
+    stripped = _strip_edge(text, _TRAILING_CLOSERS, end=True)
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
 def _continues_sentence(text: str) -> bool:
-    stripped = text.lstrip(_LEADING_QUOTES)
+    stripped = _strip_edge(text, _LEADING_QUOTES, end=False)
     if not stripped:
         return False
     first = stripped[0]
     return first in _CONTINUATION or (first.isalpha() and first.islower())
+
+
+def _wrap_width(lines: list[_Line]) -> int:
+    """The length of a full line: the 75th percentile of the non-blank lines' lengths (in
+    a PDF export, the wrap width; in one-paragraph-per-line text, a long paragraph)."""
+    sizes = sorted(len(line.stripped) for line in lines if not line.blank)
+    return sizes[(len(sizes) - 1) * 3 // 4] if sizes else 0
+
+
+def _sentence_end_share(lines: list[_Line]) -> float:
+    """The share of non-blank lines that end a sentence: high when each line is a
+    paragraph, low in wrapped text (a PDF export)."""
+    full = [line for line in lines if not line.blank]
+    return sum(_ends_sentence(line.content) for line in full) / len(full) if full else 0.0
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _reads_as_sentence(text: str) -> bool:
+    """A capitalised line of five words or more with mostly lower-case words after the
+    first (at least 45%): a sentence, in English and in German (der, und, ist), not a Title
+    Case line such as the second line of a wrapped headline ("Between Armenia and
+    Azerbaijan?": 1 of 3), whose lower-case words are a few short ones (to, and, of)."""
+    words = _WORD.findall(_strip_edge(text, _LEADING_QUOTES, end=False))
+    if len(words) < 5 or not words[0][:1].isupper():
+        return False
+    return sum(w[:1].islower() for w in words[1:]) >= 0.45 * (len(words) - 1)
 
 
 def _running_headers(lines: list[_Line], min_repeats: int) -> set[str]:
@@ -138,6 +185,16 @@ def clean(doc: Document, *, settings: Settings) -> Document:
             paragraphs.append(_Paragraph(current))
             current, pending_junk, page_break = [], [], False
 
+    # A first line with no sentence end, followed by a line that reads as a sentence, is a
+    # heading of its own ("Killer Pig Mauls Chinese Farmer to Death" then "A farmer was
+    # attacked ..."), not the start of a wrapped sentence: in text with a paragraph per
+    # line (most lines end a sentence) always, in wrapped text when it is short.
+    heading_width = (
+        float("inf")
+        if _sentence_end_share(lines) >= settings.clean.paragraph_lines_min_share
+        else settings.clean.heading_max_width_share * _wrap_width(lines)
+    )
+
     for line in lines:
         reason = None if line.blank else _junk_reason(line, headers)
         if line.blank or reason:
@@ -151,7 +208,13 @@ def clean(doc: Document, *, settings: Settings) -> Document:
             prev = current[-1]
             indented = line.content[:1].isspace() and line.content.lstrip()[:1].isupper()
             block = md is not None and line.start in md.block_starts  # a heading, list item, quote
-            if prev.form_feed or block or (indented and _ends_sentence(prev.content)):
+            heading = (
+                len(current) == 1
+                and not _ends_sentence(prev.content)
+                and len(prev.stripped) < heading_width
+                and _reads_as_sentence(line.stripped)
+            )
+            if prev.form_feed or block or heading or (indented and _ends_sentence(prev.content)):
                 close_paragraph()
         current.append(line)
         if line.form_feed:
