@@ -51,7 +51,34 @@ def extract_roles(tokens: list[Token], lang: str | None, used: set[int] | None =
     if lang == "de":
         found += _de_hyphen_roles(tokens, used)
         found.sort(key=lambda x: x[1])
+    elif lang == "fr":
+        hyphen = _fr_hyphen_roles(tokens, used)
+        # "vice-premier ministre" is one title: it replaces the "ministre" found alone.
+        found = [f for f in found if not any(i <= f[1] and f[2] <= j for _, i, j in hyphen)]
+        found = sorted(found + hyphen, key=lambda x: x[1])
     return _spans(tokens, found)
+
+
+def _fr_hyphen_roles(tokens: list[Token], used: set[int]) -> list[tuple[str, int, int]]:
+    """French titles after a hyphenated prefix, whose title may go on past the word:
+    vice-premier ministre, ex-Premier ministre, ex-président, co-président (the words
+    listed whole, vice-président and porte-parole, were matched before). The words after
+    the prefix may have been read as a shorter title already ("ministre"): the caller
+    drops that one."""
+    table = _role_table("fr")
+    out = []
+    for k, t in enumerate(tokens):
+        if k in used or "-" not in t.low:
+            continue
+        tail = t.low.rsplit("-", 1)[1]
+        if not tail or tail in _ADJECTIVE_TITLES:
+            continue  # quartier-général: a place, not a general
+        hits = find_phrases([Token(tail, tail, 0, len(tail)), *tokens[k + 1 : k + 4]], table)
+        first = next((h for h in hits if h[1] == 0), None)
+        if first is not None:
+            out.append((first[0], k, k + first[2]))
+            used.update(range(k, k + first[2]))
+    return out
 
 
 def _de_hyphen_roles(tokens: list[Token], used: set[int]) -> list[tuple[str, int, int]]:

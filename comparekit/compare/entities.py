@@ -574,6 +574,8 @@ def extract_entities(
     # Country names with lower-case words (République dominicaine, Émirats arabes unis,
     # Guinée équatoriale), and German ones of common capitalised words (Vereinigten
     # Königreich): the whole name is one mention.
+    from comparekit.segment.kinds import function_words
+
     exact = _gazetteer()[0]
     for k, t in enumerate(tokens):
         if t.text[:1].isupper() and k not in skip:
@@ -582,6 +584,9 @@ def extract_entities(
                 if (
                     len(words) == n
                     and (words[-1].text[:1].islower() or lang == "de")
+                    # An article and a lower-case noun are not a name: French "La
+                    # réunion" (the meeting) opening a sentence is not La Réunion.
+                    and words[0].low not in function_words()
                     and "".join(fold(w.text) for w in words) in exact
                 ):
                     cand[k : k + n] = [True] * n

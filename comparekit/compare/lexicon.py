@@ -31,6 +31,7 @@ _TOKEN = re.compile(
 )
 
 _SENTENCE_GAP = re.compile(r"[.!?:;\"«»“”„‘’'(—–…\n]")
+_APOSTROPHES = ("’", "'")
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,11 @@ def tokenize(text: str, lang: str | None = None) -> list[Token]:
         low = m.group().lower()
         if lang_of(lang) == "en" and low == "nt":
             low = "not"
-        initial = not out or bool(_SENTENCE_GAP.search(text[prev_end : m.start()]))
+        gap = text[prev_end : m.start()]
+        # An apostrophe between two letters is part of the words (French l’Agence,
+        # d’Israël, qu’Emmanuel; O’Brien), not a quote: the word after it does not start one.
+        elided = bool(out) and gap in _APOSTROPHES and text[prev_end - 1 : prev_end].isalpha()
+        initial = not out or (not elided and bool(_SENTENCE_GAP.search(gap)))
         out.append(Token(m.group(), low, m.start(), m.end(), initial))
         prev_end = m.end()
     return out
