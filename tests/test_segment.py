@@ -71,6 +71,12 @@ def test_segment_offsets_point_at_raw_text():
             "Sie trafen sich am 12. Juni in Singapur. Danach nicht.",
             ["Sie trafen sich am 12. Juni in Singapur.", "Danach nicht."],
         ),
+        # Russian initials joined by dots, and the two-letter initial Дж (J).
+        ("Президент В.В. Путин заявил это. Затем ушёл.", ["Президент В.В. Путин заявил это.", "Затем ушёл."]),
+        ("Дж. Буш и Б.Обама встретились. Потом нет.", ["Дж. Буш и Б.Обама встретились.", "Потом нет."]),
+        ("J.R. Smith scored. Then he left.", ["J.R. Smith scored.", "Then he left."]),
+        # Lower-case letters joined by dots are not initials.
+        ("He came at 5 p.m. Then he left.", ["He came at 5 p.m.", "Then he left."]),
     ],
 )
 def test_split_sentences(text, expected):

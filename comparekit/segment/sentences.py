@@ -14,7 +14,8 @@ import re
 # Abbreviations after which a period does not end a sentence (lower-cased, no period; the
 # word before a period is matched without it). Only words that are not also ordinary
 # words ending sentences: titles and honorifics (Mr, Dr, Gen, St, Mme, Hr, Sra, Dott,
-# ...), company and Latin forms (Inc, Co, etc, e.g, cf, al), dotted acronyms (U.S). "me"
+# ...), company and Latin forms (Inc, Co, etc, e.g, cf, al), dotted acronyms (U.S), the
+# Russian two-letter initial Дж (J: "Дж. Буш", "Мерфи Дж. Пол"). "me"
 # is not one: French "Me" (Maître) takes no period, and "... told me." ends English
 # sentences. ("cf." and "env." were never matched, having the period; "д" was "д.".)
 ABBREVIATIONS = frozenset(
@@ -26,7 +27,7 @@ ABBREVIATIONS = frozenset(
     hr fr frl bzw usw z.b d.h u.a s.o vgl
     sra srta dña dn av avda ud uds
     sig sigg dott ing avv
-    г гг т.е т.д т.п им ул д тыс млн млрд руб коп
+    г гг т.е т.д т.п им ул д тыс млн млрд руб коп дж
     """.split()
 )
 
@@ -94,6 +95,8 @@ _NEXT = re.compile(r"""["'“‘«(\[„‹¿¡]*\s*[\w\d]""")  # the next sente
 _OPENING_AFTER_SPACE = re.compile(r"""[ \u00a0\u202f](["']+)$""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WORD_AFTER = re.compile(r"\s*(\w+)")
+#: Initials joined by dots, the last one's period being the mark ("В.В", "J.R"; capitals).
+_JOINED_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # The word before a period is searched for in the _WORD_WINDOW characters before it, not
 # in the whole paragraph (every period scanned all the text before it: quadratic, a
 # paragraph of 25,000 'He said "yes." ' took 144 s). 16 is enough: the rules only ask
@@ -141,8 +144,12 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
             ):
                 continue
             # A single letter before the period is an initial ("J. Smith"), unless the
-            # punctuation run is longer than one dot.
+            # punctuation run is longer than one dot; so are capitals joined by dots with
+            # no space, as Russian writes them ("В.В. Путин", "J.R. Smith").
             if len(word.rstrip(".")) == 1 and word[:1].isalpha() and m.group("punct") == ".":
+                continue
+            joined = before.group(1) if before else ""
+            if m.group("punct") == "." and joined.isupper() and _JOINED_INITIALS.fullmatch(joined):
                 continue
             if not _starts_sentence(following.group()):
                 continue
