@@ -492,6 +492,24 @@ def test_a_role_word_that_also_translates_another_role(a, b, lang, diverges, set
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "lang"),
+    [
+        # NTREX 101: English "Prime ministers" read as "ministers" (minister) against
+        # Russian "Премьер-министры" (prime_minister), a role_mismatch.
+        (
+            "'Prime ministers keep their jobs when they keep their promises.'",
+            "«Премьер-министры остаются на своей работе, если остаются верны своим обещаниям».",
+            "ru",
+        ),
+        ("Prime ministers keep their jobs.", "Les premiers ministres gardent leur poste.", "fr"),
+        ("The press secretaries said so.", "Пресс-секретари заявили об этом.", "ru"),
+    ],
+)
+def test_a_plural_title_of_several_words_is_that_title(a, b, lang, settings):
+    assert "role_mismatch" not in types(a, "en", b, lang, settings)
+
+
+@pytest.mark.parametrize(
     ("a", "b", "lang", "diverges"),
     [
         ("He will attend.", "Il ne viendra pas.", "fr", True),
