@@ -11,19 +11,24 @@ from comparekit.framing.contrasts import contrasts
 from comparekit.results import AlignedPair, Alignment
 
 
+def _first_pair(relation: str, score: float = 0.8, lexical: float = 0.5) -> Alignment:
+    """Documents "a" and "b" with their first segments aligned as ``relation``."""
+    return Alignment(
+        a="a",
+        b="b",
+        mode="comparable",
+        mode_reason="test",
+        pairs=(AlignedPair((0,), (0,), score, score, lexical, relation=relation),),
+    )
+
+
 @pytest.fixture
 def pair():
     a = make_doc("a", ["Moscow calls for a ceasefire and new peace talks.", "Prices rose."])
     b = make_doc(
         "b", ["Moscow, caught in the crossfire, merely calls for an end to the war and attacks.", "X."]
     )
-    al = Alignment(
-        a="a",
-        b="b",
-        mode="comparable",
-        mode_reason="test",
-        pairs=(AlignedPair((0,), (0,), 0.8, 0.8, 0.5, relation="overlap"),),
-    )
+    al = _first_pair("overlap")
     return a, b, al
 
 
@@ -59,25 +64,13 @@ def test_no_frame_shift_when_both_sides_use_both_frames(settings):
     # count, so neither is "framed as X here and as Y there".
     a = make_doc("a", ["The war goes on, with attacks and clashes, while talks on a ceasefire go on."])
     b = make_doc("b", ["A ceasefire, a truce and a peace deal are near despite the war."])
-    al = Alignment(
-        a="a",
-        b="b",
-        mode="comparable",
-        mode_reason="test",
-        pairs=(AlignedPair((0,), (0,), 0.8, 0.8, 0.5, relation="overlap"),),
-    )
+    al = _first_pair("overlap")
     assert [f for f in detect_across([a, b], [al], settings=settings) if f.type == "frame_shift"] == []
 
 
 def test_related_pairs_are_not_contrasted(settings, pair):
     a, b, al = pair
-    related = Alignment(
-        a="a",
-        b="b",
-        mode="comparable",
-        mode_reason="test",
-        pairs=(AlignedPair((0,), (0,), 0.5, 0.5, 0.2, relation="related"),),
-    )
+    related = _first_pair("related", score=0.5, lexical=0.2)
     assert detect_across([a, b], [related], settings=settings) == []
     assert contrasts([a, b], [related], settings=settings) == []
 
@@ -99,13 +92,7 @@ def test_per_document_evaluative_terms(settings, pair):
 def test_one_span_one_flag(settings):
     a = make_doc("a", ["Baku is very cautious about the separatist crossfire and the appeasement."])
     b = make_doc("b", ["Baku calls for talks."])
-    al = Alignment(
-        a="a",
-        b="b",
-        mode="comparable",
-        mode_reason="test",
-        pairs=(AlignedPair((0,), (0,), 0.8, 0.8, 0.5, relation="overlap"),),
-    )
+    al = _first_pair("overlap")
     flags = detect(a, settings=settings) + detect(b, settings=settings)
     flags += detect_across([a, b], [al], settings=settings)
     words = [(f.start, f.end) for f in flags if f.type in ("evaluative_term", "loaded_term")]
