@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from comparekit.document import Document
-from comparekit.framing.cues import german_nouns, stopwords
+from comparekit.framing.cues import german_nouns, stopwords, strip_elision
 from comparekit.settings import Settings
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*|[;:—–,.!?()\"“”«»]")
@@ -64,8 +64,14 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() and tok not in _PUNCT
 
 
-def _clauses(sentence: str) -> list[list[str]]:
-    toks = _TOKEN.findall(sentence)
+def _words(sentence: str, lang: str = "en") -> list[str]:
+    """Words and punctuation of ``sentence``; a French word without its elided article
+    (l’Arizona, d’Emmanuel Macron: Arizona, Emmanuel), which would hide the capital."""
+    return [strip_elision(t, lang) for t in _TOKEN.findall(sentence)]
+
+
+def _clauses(sentence: str, lang: str = "en") -> list[list[str]]:
+    toks = _words(sentence, lang)
     clauses: list[list[str]] = [[]]
     for k, t in enumerate(toks):
         nxt = toks[k + 1].lower() if k + 1 < len(toks) else ""
@@ -208,7 +214,7 @@ def actors(docs: Sequence[Document], *, settings: Settings) -> dict[str, list[di
         lang = doc.language or "en"
         stop = stopwords(lang) | stopwords("en")
         sentences = [s.text for s in doc.segments if s.alignable]
-        toks = [[t for t in _TOKEN.findall(s) if t not in _PUNCT] for s in sentences]
+        toks = [[t for t in _words(s, lang) if t not in _PUNCT] for s in sentences]
         titlecase = [len(t) >= 4 and sum(map(_is_cap, t)) > 0.6 * len(t) for t in toks]
         # German capitalises every noun: the words the document uses as common nouns
         # (after an article: framing.cues.german_nouns) are not names.
@@ -223,7 +229,7 @@ def actors(docs: Sequence[Document], *, settings: Settings) -> dict[str, list[di
         mentions: Counter[str] = Counter()
         agents: Counter[str] = Counter()
         for sentence, tc in zip(sentences, titlecase):
-            for n, clause in enumerate(_clauses(sentence)):
+            for n, clause in enumerate(_clauses(sentence, lang)):
                 found = _mentions(clause, n == 0, mid_caps, stop, tc, nouns, lang)
                 c = _Clause(clause, lang) if found else None
                 for start, end, name in found:

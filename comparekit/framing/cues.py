@@ -124,6 +124,19 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in TOKEN_RE.finditer(text)]
 
 
+#: A French elided article, pronoun or conjunction before a word: l’ouragan, d’Israël,
+#: qu’il, jusqu’au. It belongs to the grammar, not to the word after it.
+_FR_ELISION = re.compile(
+    r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=[^\W\d_])", re.IGNORECASE
+)
+
+
+def strip_elision(word: str, language: str | None) -> str:
+    """``word`` without a French elided prefix (``l'ouragan`` -> ``ouragan``,
+    ``L’Arizona`` -> ``Arizona``); other languages' words as they are."""
+    return _FR_ELISION.sub("", word) if language == "fr" else word
+
+
 #: Words after which a German capitalised word is a common noun: articles, determiners,
 #: possessives, quantifiers and prepositions fused with an article (im, zum, vom ...).
 _DE_DETERMINERS = frozenset(

@@ -16,7 +16,8 @@ is not "distinctive" while a rare word used twice ("crossfire") is. Monroe et al
 the prior from their own corpus; two news articles are far too small for that, hence the
 external background. ``a_0`` is ``settings.framing.prior_scale``.
 
-Terms are unigrams and bigrams of lower-cased word tokens, with stop-words removed
+Terms are unigrams and bigrams of lower-cased word tokens (French ones without their
+elided article or pronoun: l'ouragan is ouragan), with stop-words removed
 (a bigram is kept only when neither word is a stop-word, and only when nothing but a
 space stands between its words: no comma, quote or number). A document alone in its
 language is contrasted with the background alone (``y_j = n_j = 0``).
@@ -30,17 +31,18 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from comparekit.document import Document
-from comparekit.framing.cues import german_nouns, stopwords, tokens
+from comparekit.framing.cues import german_nouns, stopwords, strip_elision, tokens
 from comparekit.settings import Settings
 
 
-def _names(texts: Sequence[str]) -> set[str]:
+def _names(texts: Sequence[str], language: str | None = None) -> set[str]:
     """Lower-cased words that are always capitalised in ``texts`` (names): they belong to
-    the actors table, not to the wording."""
+    the actors table, not to the wording. A French word is read without its elided
+    article (l’Arizona is Arizona, capitalised)."""
     capitalised: set[str] = set()
     lowercase: set[str] = set()
     for text in texts:
-        for _, _, raw in ((a, b, text[a:b]) for a, b, _ in tokens(text)):
+        for _, _, raw in ((a, b, strip_elision(text[a:b], language)) for a, b, _ in tokens(text)):
             (capitalised if raw[:1].isupper() else lowercase).add(raw.lower().replace("’", "'"))
     return capitalised - lowercase
 
@@ -50,14 +52,15 @@ def term_counts(texts: Sequence[str], language: str | None) -> Counter[str]:
     and names (words never written in lower case) are left out. German writes every noun
     in capitals: there a word the texts use as a common noun (:func:`german_nouns`) is
     not a name."""
-    names = _names(texts)
+    names = _names(texts, language)
     if language == "de":
         names -= german_nouns(texts)
     stop = stopwords(language) | names
     counts: Counter[str] = Counter()
     for text in texts:
         toks = tokens(text)
-        words = [w[:-2] if w.endswith("'s") else w for _, _, w in toks]
+        # English possessives and French elisions are grammar: "l'ouragan" is "ouragan".
+        words = [strip_elision(w[:-2] if w.endswith("'s") else w, language) for _, _, w in toks]
         for k, w in enumerate(words):
             if w in stop or len(w) < 2:
                 continue

@@ -1,0 +1,48 @@
+"""French in distinctive terms and actors: an elided article or pronoun (l’, d’, qu’)
+belongs to the grammar, not to the word it is written against. Both cases failed before
+(NTREX fra 013: terms l'ouragan and l'arizona; actors without Arizona)."""
+
+from __future__ import annotations
+
+from comparekit.document import Document, Segment
+from comparekit.framing.actors import actors
+from comparekit.framing.cues import strip_elision
+from comparekit.framing.terms import distinctive_terms
+
+_FRENCH = [
+    "Les restes de l’ouragan Rosa devraient provoquer de fortes pluies dans le sud-ouest.",
+    "L’ouragan Rosa faiblit au large du Mexique, mais l’Arizona attend des pluies.",
+    "Les pluies de l’ouragan pourraient atteindre l’Arizona dès lundi, selon d’Arizona Weather.",
+    "En Arizona, les autorités redoutent que l’ouragan provoque des crues.",
+]
+
+
+def make_doc(doc_id: str, sentences: list[str], language: str) -> Document:
+    text = " ".join(sentences)
+    segs, pos = [], 0
+    for k, s in enumerate(sentences):
+        segs.append(Segment(f"{doc_id}:{k}", k, pos, pos + len(s), pos, pos + len(s), s, "body", language))
+        pos += len(s) + 1
+    return Document(id=doc_id, raw_text=text, text=text, segments=tuple(segs), language=language)
+
+
+def test_strip_elision_only_in_french():
+    assert strip_elision("l'ouragan", "fr") == "ouragan"
+    assert strip_elision("L’Arizona", "fr") == "Arizona"
+    assert strip_elision("jusqu'au", "fr") == "au"
+    assert strip_elision("aujourd'hui", "fr") == "aujourd'hui"
+    assert strip_elision("o'clock", "en") == "o'clock"
+
+
+def test_french_terms_drop_the_elided_article_and_names(settings):
+    doc = make_doc("d", _FRENCH, "fr")
+    terms = [t["term"] for t in distinctive_terms([doc], settings=settings)["d"]]
+    assert "ouragan" in terms
+    assert not any("'" in t for t in terms)
+    assert not any("arizona" in t.split() for t in terms)  # a name: always capitalised
+
+
+def test_french_actors_after_an_elided_article(settings):
+    doc = make_doc("d", _FRENCH, "fr")
+    names = {a["name"]: a["mentions"] for a in actors([doc], settings=settings)["d"]}
+    assert names.get("Arizona", 0) >= 3
