@@ -75,6 +75,20 @@ def test_segment_offsets_point_at_raw_text():
         ("Президент В.В. Путин заявил это. Затем ушёл.", ["Президент В.В. Путин заявил это.", "Затем ушёл."]),
         ("Дж. Буш и Б.Обама встретились. Потом нет.", ["Дж. Буш и Б.Обама встретились.", "Потом нет."]),
         ("J.R. Smith scored. Then he left.", ["J.R. Smith scored.", "Then he left."]),
+        # A capitalised Russian preposition, conjunction or pronoun after an abbreviation
+        # opens a sentence (NTREX rus 015: "2018 г." ran into the next line's sentence);
+        # a name or an initial after one does not.
+        (
+            "Он прибыл 29 сентября 2018\u00a0г.\nВ другом интервью он сказал это.",
+            ["Он прибыл 29 сентября 2018\u00a0г.", "В другом интервью он сказал это."],
+        ),
+        ("Яблоки, груши и т. д. Он ушёл.", ["Яблоки, груши и т. д.", "Он ушёл."]),
+        ("Это было в 1990-х гг. Но потом нет.", ["Это было в 1990-х гг.", "Но потом нет."]),
+        ("В 2018 г. Путин заявил это. Затем ушёл.", ["В 2018 г. Путин заявил это.", "Затем ушёл."]),
+        (
+            "Парк им. В. И. Ленина открыт. Вход свободный.",
+            ["Парк им. В. И. Ленина открыт.", "Вход свободный."],
+        ),
         # Lower-case letters joined by dots are not initials.
         ("He came at 5 p.m. Then he left.", ["He came at 5 p.m.", "Then he left."]),
     ],

@@ -108,6 +108,30 @@ _JOINED_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _WORD_WINDOW = 16
 
 
+# Russian closed-class words (prepositions, conjunctions, pronouns, particles) that are
+# never written with a capital inside a sentence: capitalised right after an abbreviation,
+# they start the next sentence ("29 сентября 2018 г. В другом интервью", NTREX rus 015;
+# "и т. д. Он ушёл"), where a name after one does not ("в 2018 г. Путин заявил").
+# "Да" is left out (Да Силва), and a one-letter word followed by a period is an initial
+# ("им. В. И. Ленина").
+RU_SENTENCE_OPENERS = frozenset(
+    """
+    в во на с со по из за для о об обо от к ко до у при под над без через между после перед
+    и а но или что чтобы если когда как хотя поэтому однако также тогда затем кроме
+    я ты он она оно мы вы они это этот эта эти то тот та те его ее её их там здесь
+    не ни же ли бы уже еще ещё даже только всё все
+    """.split()
+)
+_RU_WORD_AFTER = re.compile(r"\s*[«„\"“(]?\s*([А-ЯЁ][а-яё]*)(?![\w.])")
+
+
+def _opens_russian_sentence(paragraph: str, pos: int) -> bool:
+    """Whether the word at ``pos`` is a capitalised Russian closed-class word (not an
+    initial): after an abbreviation's period, it starts a new sentence."""
+    m = _RU_WORD_AFTER.match(paragraph, pos)
+    return m is not None and m.group(1).lower() in RU_SENTENCE_OPENERS
+
+
 def _starts_sentence(text: str) -> bool:
     stripped = text.lstrip("\"'“‘«(\\[„‹¿¡ \u00a0")
     if not stripped:
@@ -136,7 +160,9 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
             p = m.start("punct")
             before = _WORD_BEFORE.search(paragraph, max(0, p - _WORD_WINDOW), p)
             word = before.group(1).lower() if before else ""
-            if word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS:
+            if (word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS) and not _opens_russian_sentence(
+                paragraph, resume
+            ):
                 continue
             # "No. 5", "Mar. 3": the last character of the match is the next word's first.
             if following.group()[-1].isdigit() and (
@@ -144,9 +170,15 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
             ):
                 continue
             # A single letter before the period is an initial ("J. Smith"), unless the
-            # punctuation run is longer than one dot; so are capitals joined by dots with
+            # punctuation run is longer than one dot or a Russian sentence opens after it
+            # ("2018 г. В другом": г, д, т are abbreviations); so are capitals joined by dots with
             # no space, as Russian writes them ("В.В. Путин", "J.R. Smith").
-            if len(word.rstrip(".")) == 1 and word[:1].isalpha() and m.group("punct") == ".":
+            if (
+                len(word.rstrip(".")) == 1
+                and word[:1].isalpha()
+                and m.group("punct") == "."
+                and not _opens_russian_sentence(paragraph, resume)
+            ):
                 continue
             joined = before.group(1) if before else ""
             if m.group("punct") == "." and joined.isupper() and _JOINED_INITIALS.fullmatch(joined):
