@@ -86,3 +86,23 @@ def test_deputy_prime_minister_is_vice_premier_ministre(settings):
     a = "Moualem, who also serves as deputy prime minister, said the foreign forces must leave."
     b = "Moualem, qui est également vice-premier ministre, a déclaré que les forces étrangères devaient partir."
     assert "role_mismatch" not in types(a, b, settings)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Le club a payé 12 M€ pour l’attaquant.", 12e6),
+        ("Le budget passe à 3,5 M$ cette année.", 3.5e6),
+        ("Une tour de 300 m de haut.", 300),  # the metre is lower case
+    ],
+)
+def test_french_m_before_a_currency_is_millions(text, value):
+    from comparekit.compare.numbers import extract_numbers
+
+    assert [n.value for n in extract_numbers(tokenize(text, "fr"), "fr")] == [value]
+
+
+def test_twelve_m_euros_is_twelve_million(settings):
+    a = "The club paid €12m for the striker."
+    b = "Le club a payé 12 M€ pour l’attaquant."
+    assert "number_mismatch" not in types(a, b, settings)

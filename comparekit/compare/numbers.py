@@ -59,6 +59,11 @@ def _scale(tokens: list[Token], k: int, lang: str) -> tuple[float, int]:
     """The scale word at token ``k`` (million, млн, Mrd ...) and how many tokens it takes."""
     if k >= len(tokens):
         return 1.0, 0
+    if lang == "fr" and tokens[k].text == "M":
+        # French M€, M$ (millions; Md€ is listed): a capital M is never the metre (m), but
+        # it is Monsieur before a name ("en 2017 M. Macron").
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        return (1.0, 0) if nxt is not None and nxt.text[:1].isupper() else (1e6, 1)
     for word, factor in lexicon()["scale_words"][lang].items():
         parts = word.split()
         if k + len(parts) <= len(tokens) and all(
