@@ -50,3 +50,20 @@ def test_negation(text, lang):
 
 def test_not_just_as_not_only_is_still_no_negation():
     assert count("It's not just the financials that are in play.", "en") == 0
+
+
+@pytest.mark.parametrize(
+    ("word", "negative"),
+    [
+        # NTREX rus 071: "неподходящим" (unsuitable, instrumental) for English "not
+        # suitable"; "подходящим" (Zipf 3.38) is rarer than its dictionary form
+        # "подходящий" (3.71), which passes compare.negation_prefix_rest_min_zipf.
+        ("неподходящим", True),
+        ("неподходящий", True),
+        # still not a negative: the rest is no common word in any form
+        ("невинного", False),
+        ("немецкого", False),
+    ],
+)
+def test_a_russian_negative_adjective_in_any_case(word, negative):
+    assert cues._prefixed_negative(word, "ru") is negative

@@ -615,9 +615,28 @@ def _prefixed_negative(word: str, lang: str, rest_min_zipf: float = 3.5) -> bool
             continue
         if shape is not None and not re.search(shape, rest):
             continue
-        if zipf_frequency(rest, lang) >= rest_min_zipf and zipf_frequency(word, lang) > 0:
+        if (
+            zipf_frequency(word, lang) > 0
+            and max(zipf_frequency(f, lang) for f in _forms(rest, lang)) >= rest_min_zipf
+        ):
             return True
     return False
+
+
+#: Russian adjective and participle endings (long forms in every case, number and gender).
+_RU_ADJ_ENDING = re.compile(
+    r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ей|ых|их|ыми|ими)$"
+)
+
+
+def _forms(rest: str, lang: str) -> tuple[str, ...]:
+    """``rest`` and, for a Russian adjective in a case form, its dictionary form: an
+    inflected form is rarer than the word (подходящим 3.38, подходящий 3.71), so
+    неподходящим ("not suitable") failed the frequency test its lemma passes."""
+    if lang != "ru" or not _RU_ADJ_ENDING.search(rest):
+        return (rest,)
+    stem = _RU_ADJ_ENDING.sub("", rest)
+    return (rest, stem + "ый", stem + "ий", stem + "ой")
 
 
 def negation_balancers(tokens: list[Token], lang: str | None) -> list[Cue]:
