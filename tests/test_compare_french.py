@@ -106,3 +106,25 @@ def test_twelve_m_euros_is_twelve_million(settings):
     a = "The club paid €12m for the striker."
     b = "Le club a payé 12 M€ pour l’attaquant."
     assert "number_mismatch" not in types(a, b, settings)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Former president François Hollande declined to comment.",
+            "L’ex-président François Hollande n’a pas souhaité commenter.",
+        ),
+        ("Mr. Dupont's lawyer declined to comment.", "L’avocat de M. Dupont n’a pas souhaité s’exprimer."),
+    ],
+)
+def test_declined_to_is_a_negation(a, b, settings):
+    # 'declined to comment' is the usual English for 'n'a pas souhaité commenter'; alone,
+    # 'declined' is a fall ('sales declined'), so only 'decline(d) to' is listed.
+    assert "negation" not in types(a, b, settings)
+
+
+def test_declined_alone_is_a_fall(settings):
+    a = "Sales declined by 5 percent last year."
+    b = "Les ventes n’ont pas baissé de 5 % l’an dernier."
+    assert "negation" in types(a, b, settings)
