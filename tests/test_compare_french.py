@@ -128,3 +128,17 @@ def test_declined_alone_is_a_fall(settings):
     a = "Sales declined by 5 percent last year."
     b = "Les ventes n’ont pas baissé de 5 % l’an dernier."
     assert "negation" in types(a, b, settings)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "quoted"),
+    [
+        ("The meeting is on October 2.", "La réunion a lieu le 1er octobre.", "1er octobre"),
+        ("It is 8:45 a.m.", "Il est 9 h 45.", "9 h 45"),
+    ],
+)
+def test_a_french_date_is_quoted_as_written(a, b, quoted, settings):
+    # Before: 'b says 1 er octobre' (tokens joined by spaces) and 'b says 9h' (the
+    # minutes left out of the quote and of its span).
+    found = [d for d in divergences(a, "en", b, "fr", settings=settings) if d.type == "date_mismatch"]
+    assert len(found) == 1 and found[0].detail.endswith(f"b says {quoted}")

@@ -44,7 +44,12 @@ def extract_dates(tokens: list[Token], lang: str | None, used: set[int] | None =
     out: list[DateMention] = []
 
     def span_text(i: int, j: int) -> str:
-        return " ".join(t.text for t in tokens[i:j])
+        # Words as written: a space only where the text has one ("1er octobre", not
+        # "1 er octobre"; "15 h 30").
+        return "".join(
+            (" " if n > i and t.start > tokens[n - 1].end else "") + t.text
+            for n, t in enumerate(tokens[i:j], i)
+        )
 
     rel = lexicon()["relative_dates"][lang]
     for label, i, j in find_phrases(tokens, rel, used=used):
@@ -112,12 +117,11 @@ def extract_dates(tokens: list[Token], lang: str | None, used: set[int] | None =
                 used.update((k, k + 1))
                 out.append(DateMention("time", (hour, 0), tok.text + " " + tokens[k + 1].text, k, k + 2))
             elif nxt == "h" and lang == "fr":
-                minute = 0
+                minute, end = 0, k + 2
                 if k + 2 < len(tokens) and tokens[k + 2].low.isdigit() and len(tokens[k + 2].low) == 2:
-                    minute = int(tokens[k + 2].low)
-                    used.add(k + 2)
-                used.update((k, k + 1))
-                out.append(DateMention("time", (int(tok.low), minute), tok.text + "h", k, k + 2))
+                    minute, end = int(tokens[k + 2].low), k + 3
+                used.update(range(k, end))
+                out.append(DateMention("time", (int(tok.low), minute), span_text(k, end), k, end))
     return sorted(out, key=lambda d: (d.first, d.category))
 
 
