@@ -154,6 +154,12 @@ def test_added_country_is_entity_added_naming_it(settings):
         ("A trough forms over the ocean.", "Над Тихим океаном формируется ложбина.", "ru"),
         ("Natural disasters make it harder.", "Стихийные бедствия осложняют работу.", "ru"),
         ("I stress that it is over.", "Подчеркиваю, что всё кончено.", "ru"),
+        # a reflexive imperative opening a sentence (NTREX rus 095)
+        (
+            "Bring in your financial advisor: Your advisor can also help you.",
+            "Советуйтесь со своим финансовым консультантом: он поможет вам.",
+            "ru",
+        ),
         ("The tests were broadcast on Thursday.", "Transmises jeudi, les auditions.", "fr"),
         # English gh read as ф (Bough / Баф, with a case ending), eu- as ев- (Europa /
         # Евролиги), Spanish and Catalan j- as х- and final -ig as ч (Joan Puig / Хоан Пуч)

@@ -301,11 +301,12 @@ _ROMAN = re.compile(r"^(?:[IVXLC]{2,}|[IVXLC]+(?:e|er|ème|re))$")
 #: ассамблея", "Детская больница") and of a sentence: a capitalised word with an
 #: adjective, participle, gerund or imperative ending is a translated descriptive name or
 #: a sentence start, not a name to look for in another language (first-person verbs
-#: and reflexive participles too: Думаю, Подчеркиваю, Надеюсь, Отличившийся). Surname-shaped
+#: and reflexive participles too: Думаю, Подчеркиваю, Надеюсь, Отличившийся; reflexive
+#: imperatives: Советуйтесь, Обратитесь). Surname-shaped
 #: adjectives (-ский, -цкий: Зеленский) stay names.
 _RU_DESCRIPTIVE = re.compile(
     r"(?:[ыоия]й|[аяоеыи]е|ая|яя|[уюая]ю|[ое]го|[ое]му|[ыи]ми?|[ыи]х|вшись|ясь|аясь|[иь]те|йте"
-    r"|[йя]ся|[ех]ся|юсь)$"
+    r"|[йя]ся|[ех]ся|юсь|тесь)$"
 )
 #: Surname shapes that look like adjectives: Зеленский, Троцкого; Путиным, Ивановым.
 _RU_SURNAME = re.compile(r"(?:(?<!че)ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$|(?:ин|ов|ев|ын)ым$")
