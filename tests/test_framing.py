@@ -318,3 +318,22 @@ def test_bigrams_do_not_cross_punctuation(settings):
 def test_german_intensifier_adjectives_match_inflected(text, word):
     # German adjectives take an ending before their noun (völlig -> die völlige, der völligen).
     assert word in [h[2] for h in find_all(cue_set("de").evaluative["intensifiers"], text)]
+
+
+def test_a_russian_actor_does_not_run_across_scripts(settings):
+    # NTREX rus 071 and 101: "Bellator Скотт Кокер" was one actor, and a sentence start
+    # "Сторонник Brexit" took every mention of Brexit as its longer form.
+    doc = make_doc(
+        "d",
+        [
+            "Президент Bellator Скотт Кокер извинился перед зрителями.",
+            "Скотт Кокер сказал, что Bellator покажет бой позже.",
+            "Сторонник Brexit от партии Тори выступил на митинге.",
+            "Сторонники говорят, что Brexit состоится в марте.",
+            "Противники считают, что Brexit навредит экономике.",
+        ],
+        "ru",
+    )
+    names = {a["name"]: a["mentions"] for a in actors([doc], settings=settings)["d"]}
+    assert names.get("Скотт Кокер") == 2 and names.get("Bellator") == 2
+    assert names.get("Brexit") == 3 and "Сторонник Brexit" not in names

@@ -60,6 +60,10 @@ def _participle(word: str) -> bool:
     return word.endswith(("ed", "en", "wn", "ught")) or word in {"made", "held", "led", "met", "set", "hit"}
 
 
+def _cyrillic(tok: str) -> bool:
+    return "\u0400" <= tok[:1] <= "\u04ff"
+
+
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() and tok not in _PUNCT
 
@@ -111,9 +115,17 @@ def _mentions(
             k += 1
             continue
         j = k + 1
+        # A name is written in one script: "президент Bellator Скотт Кокер" is Bellator's
+        # Скотт Кокер, not one name, and "Сторонник Brexit" (a capitalised sentence start
+        # before a Latin name) not a longer form of Brexit.
         while j < len(clause) and (
-            cap(clause[j])
-            or (clause[j].lower() in _CONNECTORS and j + 1 < len(clause) and cap(clause[j + 1]))
+            (cap(clause[j]) and _cyrillic(clause[j]) == _cyrillic(clause[k]))
+            or (
+                clause[j].lower() in _CONNECTORS
+                and j + 1 < len(clause)
+                and cap(clause[j + 1])
+                and _cyrillic(clause[j + 1]) == _cyrillic(clause[k])
+            )
         ):
             j += 1
         words = clause[k:j]
