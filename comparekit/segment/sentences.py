@@ -132,6 +132,21 @@ def _opens_russian_sentence(paragraph: str, pos: int) -> bool:
     return m is not None and m.group(1).lower() in RU_SENTENCE_OPENERS
 
 
+#: Abbreviations that close a list: nothing of the list's sentence comes after them but
+#: lower-case words, so a capital after one starts the next sentence ("la Syrie, l'Iran,
+#: etc. Les dirigeants ...").
+LIST_ENDINGS = frozenset({"etc"})
+
+
+_LETTER_AFTER = re.compile(r"""\s*["'“‘«(„‹]*\s*([^\W\d_])""")
+
+
+def _capital_after(paragraph: str, pos: int) -> bool:
+    """Whether the word at ``pos`` (after opening quotes) starts with a capital letter."""
+    m = _LETTER_AFTER.match(paragraph, pos)
+    return m is not None and m.group(1).isupper()
+
+
 def _starts_sentence(text: str) -> bool:
     stripped = text.lstrip("\"'“‘«(\\[„‹¿¡ \u00a0")
     if not stripped:
@@ -160,8 +175,10 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
             p = m.start("punct")
             before = _WORD_BEFORE.search(paragraph, max(0, p - _WORD_WINDOW), p)
             word = before.group(1).lower() if before else ""
-            if (word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS) and not _opens_russian_sentence(
-                paragraph, resume
+            if (
+                (word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS)
+                and not _opens_russian_sentence(paragraph, resume)
+                and not (word in LIST_ENDINGS and _capital_after(paragraph, resume))
             ):
                 continue
             # "No. 5", "Mar. 3": the last character of the match is the next word's first.
