@@ -46,3 +46,20 @@ def test_french_actors_after_an_elided_article(settings):
     doc = make_doc("d", _FRENCH, "fr")
     names = {a["name"]: a["mentions"] for a in actors([doc], settings=settings)["d"]}
     assert names.get("Arizona", 0) >= 3
+
+
+def test_french_honorifics_are_titles_in_actors(settings):
+    # Before: 'Mme Merkel' was the actor, not Merkel (English Mrs, Mr, Dr were titles;
+    # French M., Mme, Mlle were not), so it never met 'Angela Merkel' of another side.
+    doc = make_doc(
+        "d",
+        [
+            "La chancelière est arrivée à Paris jeudi.",
+            "Emmanuel Macron a reçu Mme Merkel à l’Élysée.",
+            "Il a ensuite raccompagné Mme Merkel à son avion.",
+            "Selon Mme Merkel, la visite a duré deux heures.",
+        ],
+        "fr",
+    )
+    names = {a["name"]: a["mentions"] for a in actors([doc], settings=settings)["d"]}
+    assert names == {"Merkel": 3}

@@ -36,7 +36,8 @@ _CONNECTORS = frozenset("of de du des la le al el bin ibn von van der den da di 
 _TITLES = frozenset(
     """president prime minister ministers foreign defence defense secretary general chancellor
     king queen pope senator governor leader spokesman spokeswoman spokesperson mr mrs ms dr
-    deputy ambassador envoy chairman head chief commander premier mayor sir lord""".split()
+    deputy ambassador envoy chairman head chief commander premier mayor sir lord
+    m mme mmes mlle mlles mgr""".split()
 )
 _FINITE = frozenset(
     """is are was were has have had will would can could may might must shall should does did do
