@@ -108,6 +108,26 @@ def test_changed_dates_disagree(settings, a, b, lang):
     assert "date_mismatch" in types(a, "en", b, lang, settings)
 
 
+@pytest.mark.parametrize(
+    ("b", "found"),
+    [
+        # NTREX rus 013: "5 часов утра" (5 a.m.) was the count 5 ("b says 360, 5").
+        ("Было 5 часов утра по восточному времени.", set()),
+        ("Было 6 часов утра по восточному времени.", {"date_mismatch"}),
+        ("Было 5 часов вечера по восточному времени.", {"date_mismatch"}),
+    ],
+)
+def test_a_russian_clock_time_with_its_part_of_the_day(settings, b, found):
+    assert types("It was 5 a.m. Eastern time.", "en", b, "ru", settings) == found
+
+
+def test_russian_hours_without_a_part_of_the_day_are_a_duration(settings):
+    assert types("They worked for 5 hours.", "en", "Они работали 5 часов.", "ru", settings) == set()
+    assert types("They worked for 5 hours.", "en", "Они работали 6 часов.", "ru", settings) == {
+        "number_mismatch"
+    }
+
+
 def test_added_country_is_entity_added_naming_it(settings):
     divs = divergences(
         "Azerbaijan has influential allies, primarily Turkey.",

@@ -122,7 +122,26 @@ def extract_dates(tokens: list[Token], lang: str | None, used: set[int] | None =
                     minute, end = int(tokens[k + 2].low), k + 3
                 used.update(range(k, end))
                 out.append(DateMention("time", (int(tok.low), minute), span_text(k, end), k, end))
+            elif (
+                lang == "ru"
+                and nxt in _RU_HOURS
+                and k + 2 < len(tokens)
+                and tokens[k + 2].low in _RU_DAY_PARTS
+                and 1 <= int(tok.low) <= 12
+            ):
+                # "5 часов утра", "3 часа дня": a clock time (5 a.m., 3 p.m.); "5 часов"
+                # alone is as often a duration, so the part of the day is required.
+                hour = int(tok.low) % 12 + _RU_DAY_PARTS[tokens[k + 2].low]
+                used.update((k, k + 1, k + 2))
+                out.append(DateMention("time", (hour, 0), span_text(k, k + 3), k, k + 3))
     return sorted(out, key=lambda d: (d.first, d.category))
+
+
+#: Russian "час" after a number, and the parts of the day that make it a clock time, with
+#: the hours they add to a 12-hour reading: утра (morning, 5 a.m.), дня (afternoon,
+#: 3 p.m.), вечера (evening, 7 p.m.), ночи (night, 2 a.m.; "12 часов ночи" is midnight).
+_RU_HOURS = frozenset({"час", "часа", "часов"})
+_RU_DAY_PARTS = {"утра": 0, "дня": 12, "вечера": 12, "ночи": 0}
 
 
 def date_conflicts(
