@@ -63,3 +63,19 @@ def test_french_honorifics_are_titles_in_actors(settings):
     )
     names = {a["name"]: a["mentions"] for a in actors([doc], settings=settings)["d"]}
     assert names == {"Merkel": 3}
+
+
+def test_a_loaded_word_inside_a_name_is_not_flagged(settings):
+    from comparekit.detect.framing import detect
+
+    doc = make_doc(
+        "d",
+        [
+            "Sutopo Purwo Nugroho, porte-parole de l’Agence Nationale de Gestion des Catastrophes, a parlé.",
+            "Les catastrophes se multiplient.",
+            "Catastrophes : le bilan s’alourdit.",
+        ],
+        "fr",
+    )
+    # NTREX fra 027: the agency's name was an 'evaluative or loaded word'.
+    assert [f.text for f in detect(doc, settings=settings)] == ["catastrophes", "Catastrophes"]

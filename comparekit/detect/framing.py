@@ -24,6 +24,17 @@ from comparekit.results import Alignment, Finding
 from comparekit.settings import Settings
 
 
+def _in_name(text: str, start: int, word: str, language: str | None) -> bool:
+    """Whether a loaded word is part of a name: capitalised inside a sentence, as in
+    "l’Agence Nationale de Gestion des Catastrophes", the name's, not the writer's word.
+    Not in German, which capitalises every noun; a word after a sentence end or an
+    opening quote or bracket may be capitalised for its position."""
+    if language == "de" or not word[:1].isupper():
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:;«“\"'‘„(—–"
+
+
 def detect(doc: Document, *, settings: Settings) -> list[Finding]:
     """``evaluative_term`` flags for loaded words in one document (raw offsets)."""
     from comparekit.framing.evaluative import evaluative_matches
@@ -32,7 +43,10 @@ def detect(doc: Document, *, settings: Settings) -> list[Finding]:
     for seg in doc.segments:
         if not seg.alignable:
             continue
-        for a, b, text in evaluative_matches(seg.text, seg.language or doc.language)["loaded"]:
+        lang = seg.language or doc.language
+        for a, b, text in evaluative_matches(seg.text, lang)["loaded"]:
+            if _in_name(seg.text, a, text, lang):
+                continue
             start, end = doc.to_raw(seg.text_start + a, seg.text_start + b)
             findings.append(
                 Finding.over(
