@@ -27,6 +27,8 @@ def count(text: str, lang: str) -> int:
         ("Мои избиратели, неважно, являются ли они лейбористами или нет.", "ru"),
         ("Sie fragten, ob er kommt oder nicht.", "de"),
         ("Выступая, министр, не смотря на то что война идет, призвал вернуться.", "ru"),  # despite
+        ("Чистой воды не хватает.", "ru"),  # is scarce, lacking: a lexical negative (NTREX rus 107)
+        ("Эвакуированным по-прежнему не хватает пищи.", "ru"),  # still badly need (rus 027)
     ],
 )
 def test_no_negation(text, lang):
@@ -67,3 +69,15 @@ def test_not_just_as_not_only_is_still_no_negation():
 )
 def test_a_russian_negative_adjective_in_any_case(word, negative):
     assert cues._prefixed_negative(word, "ru") is negative
+
+
+def test_russian_lack_is_a_lexical_negative_like_english_lack(settings):
+    from comparekit.compare.checks import divergences
+
+    def types(a, b):
+        return {d.type for d in divergences(a, "en", b, "ru", settings=settings)}
+
+    assert types("Clean water is scarce.", "Чистой воды не хватает.") == set()
+    assert types("The camp lacks clean water.", "В лагере не хватает чистой воды.") == set()
+    # a negation beside it still counts
+    assert types("They lack water and will leave.", "Им не хватает воды, и они не уйдут.") == {"negation"}

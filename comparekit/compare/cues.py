@@ -178,6 +178,13 @@ _NOT_NEGATION = {
         ("не", "стало"),  # его не стало: he died
         ("не", "в", "последнюю", "очередь"),  # not least
         ("не", "смотря", "на"),  # несмотря на (despite), often written apart
+        # "не хватает" (is lacking: Чистой воды не хватает, Clean water is scarce) says
+        # "lack", a lexical negative (lexicon lexical_negatives), like English "lack".
+        ("не", "хватает"),
+        ("не", "хватало"),
+        ("не", "хватит"),
+        ("не", "хватило"),
+        ("не", "хватали"),
     ),
     "en": (
         ("not", "only"),
