@@ -42,6 +42,9 @@ def _kind(text, settings):
         ("Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.", "boilerplate"),
         ("Mit der Nutzung der Website stimmen Sie der Verwendung von Cookies zu.", "boilerplate"),
         ("Von Anna Müller, Berlin", "byline"),
+        # French forms of "We use cookies", "use of cookies" (were body)
+        ("Nous utilisons des cookies pour améliorer votre expérience.", "boilerplate"),
+        ("En continuant, vous acceptez l’utilisation de cookies.", "boilerplate"),
         # es
         ("Suscríbete a nuestro boletín", "boilerplate"),
         ("Noticias relacionadas", "related"),
