@@ -89,6 +89,17 @@ def test_segment_offsets_point_at_raw_text():
             "Парк им. В. И. Ленина открыт. Вход свободный.",
             ["Парк им. В. И. Ленина открыт.", "Вход свободный."],
         ),
+        # Russian dialogue: after the author's words a dash opens the speaker's next
+        # sentence; after the speaker's "?" or "!" a dash and a lower-case word go on.
+        (
+            "— Мы не уйдём, — сказал он журналистам. — Никогда.",
+            ["— Мы не уйдём, — сказал он журналистам.", "— Никогда."],
+        ),
+        ("«Уходите!» — крикнул он. — Быстро!", ["«Уходите!» — крикнул он.", "— Быстро!"]),
+        (
+            "— А что скажет Вашингтон? — спросил корреспондент.",
+            ["— А что скажет Вашингтон? — спросил корреспондент."],
+        ),
         # Lower-case letters joined by dots are not initials.
         ("He came at 5 p.m. Then he left.", ["He came at 5 p.m.", "Then he left."]),
     ],

@@ -89,7 +89,10 @@ _MARK = re.compile(
     """,
     re.VERBOSE,
 )
-_NEXT = re.compile(r"""["'“‘«(\[„‹¿¡]*\s*[\w\d]""")  # the next sentence's first word
+# the next sentence's first word; a dash may open it (Russian dialogue: "сказал он. —
+# Никогда."), and _starts_sentence then reads the word after the dash ("? — спросил он"
+# goes on).
+_NEXT = re.compile(r"""["'“‘«(\[„‹¿¡—–]*\s*[\w\d]""")
 #: A space and straight quotes ending a mark's closing run: those quotes open the next
 #: sentence when no space follows them ('left. "Hello'), as ambiguous quotes can.
 _OPENING_AFTER_SPACE = re.compile(r"""[ \u00a0\u202f](["']+)$""")
@@ -148,7 +151,7 @@ def _capital_after(paragraph: str, pos: int) -> bool:
 
 
 def _starts_sentence(text: str) -> bool:
-    stripped = text.lstrip("\"'“‘«(\\[„‹¿¡ \u00a0")
+    stripped = text.lstrip("\"'“‘«(\\[„‹¿¡—– \u00a0")
     if not stripped:
         return False
     ch = stripped[0]
