@@ -142,3 +142,18 @@ def test_a_french_date_is_quoted_as_written(a, b, quoted, settings):
     # minutes left out of the quote and of its span).
     found = [d for d in divergences(a, "en", b, "fr", settings=settings) if d.type == "date_mismatch"]
     assert len(found) == 1 and found[0].detail.endswith(f"b says {quoted}")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # NTREX fra/deu 119: 'loin d’être terminée' / 'noch lange nicht vorbei'
+        ("Although the battle is not over.", "Bien que la bataille soit loin d’être terminée."),
+        ("He did not wait; he acted.", "Il a agi au lieu d’attendre."),
+        ("He did not talk; he acted.", "Il a agi plutôt qu’attendre."),
+    ],
+)
+def test_elided_cue_phrases_match(a, b, settings):
+    # 'loin de', 'au lieu de', 'plutôt que' are listed with the full word; before, the
+    # elided 'loin d’' was no lexical negative and the English 'not' stood alone.
+    assert "negation" not in types(a, b, settings)

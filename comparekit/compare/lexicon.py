@@ -128,10 +128,17 @@ def _token_matches(pattern: str, word: str) -> bool:
     return word in exact or word.startswith(prefixes)
 
 
+#: French words that drop their vowel before a vowel (de -> d’, que -> qu’): a phrase
+#: listed with the full word matches the elided one too ("loin de" in "loin d’être").
+_ELIDABLE = {"de": "d", "que": "qu", "ne": "n", "le": "l", "la": "l", "se": "s", "ce": "c"}
+
+
 @lru_cache(maxsize=4096)
 def compile_phrase(phrase: str) -> tuple[str, ...]:
-    """A cue phrase as its tokens (apostrophes and spaces split)."""
-    return tuple(p for p in re.split(r"[\s'’]+", phrase.lower()) if p)
+    """A cue phrase as its tokens (apostrophes and spaces split); a French word that
+    elides (de, que, le ...) also matches its elided form (d, qu, l ...)."""
+    parts = [p for p in re.split(r"[\s'’]+", phrase.lower()) if p]
+    return tuple(f"{p}|{_ELIDABLE[p]}" if p in _ELIDABLE and len(parts) > 1 else p for p in parts)
 
 
 _COMPILED: dict[int, tuple] = {}
