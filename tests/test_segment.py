@@ -100,6 +100,11 @@ def test_segment_offsets_point_at_raw_text():
             "— А что скажет Вашингтон? — спросил корреспондент.",
             ["— А что скажет Вашингтон? — спросил корреспондент."],
         ),
+        # Russian Св. (Saint) before a name (NTREX rus 002: six lines split at it).
+        (
+            "Когда церковь Св. Мартина перешла к общине, её возглавил он. Потом нет.",
+            ["Когда церковь Св. Мартина перешла к общине, её возглавил он.", "Потом нет."],
+        ),
         # Lower-case letters joined by dots are not initials.
         ("He came at 5 p.m. Then he left.", ["He came at 5 p.m.", "Then he left."]),
     ],

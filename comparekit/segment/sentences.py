@@ -15,9 +15,9 @@ import re
 # word before a period is matched without it). Only words that are not also ordinary
 # words ending sentences: titles and honorifics (Mr, Dr, Gen, St, Mme, Hr, Sra, Dott,
 # ...), company and Latin forms (Inc, Co, etc, e.g, cf, al), dotted acronyms (U.S), the
-# Russian two-letter initial Дж (J: "Дж. Буш", "Мерфи Дж. Пол"). "me"
-# is not one: French "Me" (Maître) takes no period, and "... told me." ends English
-# sentences. ("cf." and "env." were never matched, having the period; "д" was "д.".)
+# Russian two-letter initial Дж (J: "Дж. Буш") and Russian Св. (Saint: "церковь Св.
+# Мартина"). "me" is not one: French "Me" (Maître) takes no period, and "... told me."
+# ends English sentences. ("cf." and "env." were never matched, having the period; "д" was "д.".)
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev st mt jr sr
@@ -27,7 +27,7 @@ ABBREVIATIONS = frozenset(
     hr fr frl bzw usw z.b d.h u.a s.o vgl
     sra srta dña dn av avda ud uds
     sig sigg dott ing avv
-    г гг т.е т.д т.п им ул д тыс млн млрд руб коп дж
+    г гг т.е т.д т.п им ул д тыс млн млрд руб коп дж св
     """.split()
 )
 
