@@ -4,7 +4,8 @@ belongs to the grammar, not to the word it is written against. Both cases failed
 
 from __future__ import annotations
 
-from comparekit.document import Document, Segment
+from test_framing import make_doc
+
 from comparekit.framing.actors import actors
 from comparekit.framing.cues import strip_elision
 from comparekit.framing.terms import distinctive_terms
@@ -15,15 +16,6 @@ _FRENCH = [
     "Les pluies de l’ouragan pourraient atteindre l’Arizona dès lundi, selon d’Arizona Weather.",
     "En Arizona, les autorités redoutent que l’ouragan provoque des crues.",
 ]
-
-
-def make_doc(doc_id: str, sentences: list[str], language: str) -> Document:
-    text = " ".join(sentences)
-    segs, pos = [], 0
-    for k, s in enumerate(sentences):
-        segs.append(Segment(f"{doc_id}:{k}", k, pos, pos + len(s), pos, pos + len(s), s, "body", language))
-        pos += len(s) + 1
-    return Document(id=doc_id, raw_text=text, text=text, segments=tuple(segs), language=language)
 
 
 def test_strip_elision_only_in_french():
