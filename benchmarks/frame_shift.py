@@ -9,10 +9,12 @@ with the seed pair's shifts (two outlets, where shifts are the point) beside the
 
 Measured 2026-12-05 (same-claim pairs with a shift, dev / held-out): dominant cue frames
 merely different (the rule until then): fr 0.115 / 0.096, de 0.115 / 0.093, ru 0.124 /
-0.107, seed pair 2 of 5. Each side's frame absent from the other (shipped since):
-fr 0.047 / 0.028, de 0.045 / 0.037, ru 0.059 / 0.035, seed pair 1 of 5. What remains is
-mostly a single weak cue word on each side that one language's cue list has and the
-other's lacks ("striker" / "attaquant", "plans" / "Ziel").
+0.107, seed pair 2 of 5. Each side's frame absent from the other (shipped since, c5ea877):
+fr 0.047 / 0.028, de 0.045 / 0.037, ru 0.059 / 0.035, seed pair 1 of 5. Later the same
+day, with headlines as segments of their own and the French/Russian/German segmentation
+fixes (more same-claim pairs): fr 0.042 / 0.030, de 0.041 / 0.036, ru 0.054 / 0.032. What
+remains is mostly a single weak cue word on each side that one language's cue list has
+and the other's lacks ("striker" / "attaquant", "plans" / "Ziel").
 
     .venv/bin/python benchmarks/frame_shift.py        # about 25 s with a warm embedding cache
 """
