@@ -48,52 +48,41 @@ def extract_roles(tokens: list[Token], lang: str | None, used: set[int] | None =
                 used.difference_update(range(i, j))
                 continue
         found.append((label, i, j))
-    if lang == "de":
-        found += _de_hyphen_roles(tokens, used)
-        found.sort(key=lambda x: x[1])
-    elif lang == "fr":
-        hyphen = _fr_hyphen_roles(tokens, used)
+    if lang in _HYPHEN_NOT_TITLE:
+        hyphen = _hyphen_roles(tokens, lang, used)
         # "vice-premier ministre" is one title: it replaces the "ministre" found alone.
         found = [f for f in found if not any(i <= f[1] and f[2] <= j for _, i, j in hyphen)]
         found = sorted(found + hyphen, key=lambda x: x[1])
     return _spans(tokens, found)
 
 
-def _fr_hyphen_roles(tokens: list[Token], used: set[int]) -> list[tuple[str, int, int]]:
-    """French titles after a hyphenated prefix, whose title may go on past the word:
-    vice-premier ministre, ex-Premier ministre, ex-président, co-président (the words
-    listed whole, vice-président and porte-parole, were matched before). The words after
-    the prefix may have been read as a shorter title already ("ministre"): the caller
-    drops that one."""
-    table = _role_table("fr")
+#: Titles after a hyphenated prefix, by language, and what such a tail is when it is no
+#: title: French "quartier-général" (a place), German "-schaft" (the office: Präsidentschaft).
+_HYPHEN_NOT_TITLE = {
+    "fr": lambda tail: tail in _ADJECTIVE_TITLES,
+    "de": lambda tail: bool(_DE_OFFICE.search(tail)),
+}
+
+
+def _hyphen_roles(tokens: list[Token], lang: str, used: set[int]) -> list[tuple[str, int, int]]:
+    """Titles after a hyphenated prefix, whose title may go on past the word: French
+    vice-premier ministre, ex-Premier ministre, ex-président; German US-Präsident,
+    US-Senatoren, Ex-Kanzler (the words listed whole, vice-président, porte-parole,
+    Vize-Präsident, were matched before). The words after the prefix may have been read
+    as a shorter title already ("ministre"): the caller drops that one."""
+    table, not_title = _role_table(lang), _HYPHEN_NOT_TITLE[lang]
     out = []
     for k, t in enumerate(tokens):
         if k in used or "-" not in t.low:
             continue
         tail = t.low.rsplit("-", 1)[1]
-        if not tail or tail in _ADJECTIVE_TITLES:
-            continue  # quartier-général: a place, not a general
+        if not tail or not_title(tail):
+            continue
         hits = find_phrases([Token(tail, tail, 0, len(tail)), *tokens[k + 1 : k + 4]], table)
         first = next((h for h in hits if h[1] == 0), None)
         if first is not None:
             out.append((first[0], k, k + first[2]))
             used.update(range(k, k + first[2]))
-    return out
-
-
-def _de_hyphen_roles(tokens: list[Token], used: set[int]) -> list[tuple[str, int, int]]:
-    """German titles after a hyphenated prefix, one token: US-Präsident, US-Senatoren,
-    Ex-Kanzler, Vize-Präsident (vice_president is listed whole, so it wins)."""
-    table = {rid: [w for w in words if " " not in w] for rid, words in _role_table("de").items()}
-    out = []
-    for k, t in enumerate(tokens):
-        if k in used or "-" not in t.low:
-            continue
-        tail = t.low.rsplit("-", 1)[1]
-        hits = find_phrases([Token(tail, tail, 0, len(tail))], table) if tail else []
-        if hits and not _DE_OFFICE.search(tail):
-            out.append((hits[0][0], k, k + 1))
-            used.add(k)
     return out
 
 
@@ -277,6 +266,9 @@ _EN_MODALS = {"can", "ca", "could", "will", "wo", "would", "should", "must", "ma
 #: perfect's auxiliary (avoir, aie, ait ... été).
 _FR_EVER_BEFORE = {"si", "s", "que", "qu", "avoir", "aie", "aies", "ait", "aient", "ayant", "eu", "été"}
 
+#: "whether or not" and its readings: (alternative, negation word, the "whether" before).
+_WHETHER = {"en": ("or", "not", "whether"), "ru": ("или", "нет", "ли"), "de": ("oder", "nicht", "ob")}
+
 #: Concord words that coordinate with an earlier negation anywhere in the sentence.
 _CONCORD_COORDINATORS = {"ni", "nor", "ни"}
 
@@ -325,9 +317,8 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
             if lows[k] == "not" and lows[k + 1] in ("just", "only") and lows[k - 1] in _EN_MODALS:
                 skip.discard(k)
     # "whether or not", "ли ... или нет", "ob ... oder nicht" ask; they do not negate.
-    whether = {"en": ("or", "not", "whether"), "ru": ("или", "нет", "ли"), "de": ("oder", "nicht", "ob")}
-    if lang in whether:
-        alt, neg, head = whether[lang]
+    if lang in _WHETHER:
+        alt, neg, head = _WHETHER[lang]
         for k in range(1, len(lows)):
             if lows[k] == neg and lows[k - 1] == alt and head in lows[: k - 1]:
                 skip.add(k)

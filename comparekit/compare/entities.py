@@ -409,11 +409,11 @@ def _german_noun(low: str, head_zipf: float, part_zipf: float, depth: int = 2) -
         heads = [f for f in _de_forms(head) if _zipf(f, "de") >= head_zipf and _part(f)]
         if not heads:
             continue
+        # A three-letter first part that is an English word too (Not-ausgängen,
+        # Bar-unternehmen) counts before a long German head.
+        long_head = any(len(h) >= 5 and _more_german(h) for h in heads)
         for f in _de_forms(mod):
             inner = depth > 1 and _german_noun(f, head_zipf, part_zipf, depth - 1)
-            # A three-letter first part that is an English word too (Not-ausgängen,
-            # Bar-unternehmen) counts before a long German head.
-            long_head = any(len(h) >= 5 and _more_german(h) for h in heads)
             if not (inner or (_zipf(f, "de") >= part_zipf and (_part(f) or long_head))):
                 continue
             # One part at least must be German more than English: English names and
