@@ -362,7 +362,7 @@ def check_pair(
 def near_side(texts: list[str], lang: str | None) -> tuple[entities.OtherSide, ...]:
     """The neighbouring segments ``texts`` of one side, one OtherSide each, for names
     moved between sentences (see :func:`check_pair`)."""
-    return tuple(entities.OtherSide(tokenize(t, lang), t, lang) for t in texts if t and t.strip())
+    return tuple(entities.OtherSide.from_text(t, lang) for t in texts if t and t.strip())
 
 
 def divergences(

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from comparekit.compare.lexicon import Token, countries, find_phrases, fold, lang_of, lexicon
+from comparekit.compare.lexicon import Token, countries, find_phrases, fold, lang_of, lexicon, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -757,6 +757,11 @@ class OtherSide:
         self.text = text
         self._norm: set[str] | None = None
         self._index: tuple | None = None
+
+    @classmethod
+    def from_text(cls, text: str, lang: str | None) -> OtherSide:
+        """The OtherSide of a text not tokenized yet."""
+        return cls(tokenize(text, lang), text, lang)
 
     def index(self) -> tuple:
         """Lookup structures for long texts (a whole document): the fold set, the folds

@@ -26,7 +26,7 @@ import numpy as np
 from comparekit.align.candidates import blocked_top_k
 from comparekit.compare.checks import CONFLICT_TYPES, SideFacts, check_pair, read_side
 from comparekit.compare.entities import OtherSide
-from comparekit.compare.lexicon import LANGUAGES, fold, tokenize
+from comparekit.compare.lexicon import LANGUAGES, fold
 from comparekit.document import Document
 from comparekit.results import AlignedPair, Alignment, CueSpan, Divergence
 from comparekit.settings import Settings
@@ -250,16 +250,8 @@ def relate(
         groups += [(a, b, None) for a, b in _recheck(claims, existing)]
     scope_a = scope_b = None
     if comparable and cfg.entity_scope_comparable == "document":
-        scope_a = OtherSide(
-            tokenize(doc_a.text or doc_a.raw_text, doc_a.language),
-            doc_a.text or doc_a.raw_text,
-            doc_a.language,
-        )
-        scope_b = OtherSide(
-            tokenize(doc_b.text or doc_b.raw_text, doc_b.language),
-            doc_b.text or doc_b.raw_text,
-            doc_b.language,
-        )
+        scope_a = OtherSide.from_text(doc_a.text or doc_a.raw_text, doc_a.language)
+        scope_b = OtherSide.from_text(doc_b.text or doc_b.raw_text, doc_b.language)
     window = cfg.name_neighbour_window
     # Both sides in a language with word lists, or only the language-free checks.
     listed = doc_a.language in LANGUAGES and doc_b.language in LANGUAGES
