@@ -315,7 +315,7 @@ def names_edit(divs, kind: str, side: str, span: tuple[str, int, int], lang: str
         if d.type not in expected_types(kind, side):
             continue
         d_lang = "en" if d.type == "entity_missing" else lang
-        there = entities.OtherSide(tokenize(d.text, d_lang), d.text)
+        there = entities.OtherSide.from_text(d.text, d_lang)
         if any(entities.present(m, there, min_ratio=ratio) for m in edited):
             return True
     return False
