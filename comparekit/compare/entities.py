@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from comparekit.compare.lexicon import Token, countries, find_phrases, fold, lang_of, lexicon, tokenize
+from comparekit.compare.pinyin import palladius
 
 log = logging.getLogger(__name__)
 
@@ -636,8 +637,11 @@ def extract_entities(
                 # are translated names (compare.name_common_min_zipf, see defaults.toml).
                 continue
             if ids == {"US"} and i > 0 and tokens[i - 1].low.startswith(_DOLLAR):
-                # "2 000 долларов США", "dollars US": the currency, which the other side
-                # writes "$" (a sign, no word); the country still counts in text_ids.
+                # "2 000 долларов США", "37 млрд долл. США", "dollars US": the currency,
+                # which the other side writes "$" (a sign, no word); the country still
+                # counts in text_ids.
+                continue
+            if j - i == 1 and _unit_eponym(tokens, i):
                 continue
             if folds:
                 out.append(EntityMention(" ".join(t.text for t in tokens[i:j]), i, j, folds, ids))
@@ -645,8 +649,24 @@ def extract_entities(
     return out
 
 
-#: Words for dollars that a following US / США qualifies as a currency.
-_DOLLAR = ("доллар", "dollar")
+#: Words for dollars that a following US / США qualifies as a currency ("долл." too).
+_DOLLAR = ("долл", "dollar")
+
+#: Names of scales and units (lower-case starts, any case ending) and the words next to
+#: which they name the unit, not a person: "по шкале Рихтера", "l'échelle de Richter",
+#: "Richter scale", "по Цельсию", "degrés Celsius". A translator adds them ("magnitude
+#: 7.5" / "7,5 по шкале Рихтера"), so they are not a name one side adds.
+_UNIT_EPONYMS = ("richter", "рихтер", "celsius", "цельси", "fahrenheit", "фаренгейт", "kelvin", "кельвин")
+_UNIT_WORDS = ("шкал", "échelle", "scale", "skala", "градус", "degré", "degree", "grad", "°")
+
+
+def _unit_eponym(tokens: list[Token], k: int) -> bool:
+    """Whether the one-word name at ``k`` is a scale or unit (see :data:`_UNIT_EPONYMS`):
+    a scale or degree word stands up to two words before it or right after it."""
+    if not tokens[k].low.startswith(_UNIT_EPONYMS):
+        return False
+    near = [t.low for t in tokens[max(0, k - 2) : k + 2] if t is not tokens[k]]
+    return any(w.startswith(_UNIT_WORDS) for w in near)
 
 
 @lru_cache(maxsize=65536)
@@ -660,6 +680,33 @@ def _word_folds(word: str) -> tuple[str, ...]:
     # Latin eu- is Russian ев- (Europa / Евролиги, Eugene / Евгений).
     folds += ["ev" + f[2:] for f in folds if f.startswith("eu") and len(f) >= 5 and word[:1].isascii()]
     return tuple(dict.fromkeys(folds))
+
+
+#: Latin c before e / i that Italian and Indonesian read as Russian ч.
+_C_AS_CH = re.compile(r"(?<![sc])c(?=[ei])")
+
+
+@lru_cache(maxsize=65536)
+def cyrillic_readings(word: str) -> tuple[str, ...]:
+    """Folds of a capitalised Latin word as Russian may spell it where a letter-by-letter
+    reading does not reach: a Chinese name in pinyin, in Palladius (Jinping / Цзиньпина,
+    Chongqing / Чунцине; a one-syllable fold, Xi / си, would meet short common words),
+    and Italian or Indonesian c before e / i as ч (Aceh / Ачехе, Luciano / Лучано).
+    Matched against Cyrillic words only (:func:`present`): two such readings of two
+    Latin words mean nothing."""
+    if not (word[:1].isupper() and word.isascii()):
+        return ()
+    out = []
+    if (cyr := palladius(word)) and len(f := fold(cyr)) >= 3:
+        out.append(f)
+    if _C_AS_CH.search(word):
+        out.append(fold(_C_AS_CH.sub("ч", word)))
+    plain = set(_word_folds(word))
+    return tuple(f for f in dict.fromkeys(out) if f not in plain)
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
 @lru_cache(maxsize=1)
@@ -754,6 +801,10 @@ class OtherSide:
                 for f in _word_folds(t.text)
             }
         )
+        # Cyrillic readings of its Latin names (:func:`cyrillic_readings`), for a Russian
+        # mention; and whether it is Russian text, where a Latin mention's readings count.
+        self.cyr_readings = sorted({r for t in tokens for r in cyrillic_readings(t.text)})
+        self.cyrillic = _cyrillic(text)
         self.text = text
         self._norm: set[str] | None = None
         self._index: tuple | None = None
@@ -899,12 +950,29 @@ def named_in(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> b
     common word is likelier: Canada / каналы)."""
     if mention.ids & other.ids:
         return True
-    return any(
-        (_word_match(f, g, min_ratio) or _skeleton_match(f, g)) and not _another_place(f, g)
-        for f in mention.folds
-        if len(f) >= 2
-        for g in other.cap_folds
-    ) or any(_vowel_match(f, g) for f in mention.folds for g in other.name_folds)
+    return (
+        any(
+            (_word_match(f, g, min_ratio) or _skeleton_match(f, g)) and not _another_place(f, g)
+            for f in mention.folds
+            if len(f) >= 2
+            for g in other.cap_folds
+        )
+        or any(_vowel_match(f, g) for f in mention.folds for g in other.name_folds)
+        or _read_across(mention, other, other.cap_folds, min_ratio)
+    )
+
+
+def _read_across(mention: EntityMention, other: OtherSide, words: list[str], min_ratio: float) -> bool:
+    """Whether a Russian mention meets a Cyrillic reading of the Latin side's names, or a
+    Latin mention's Cyrillic readings meet one of ``words`` (folds of the Russian side):
+    Си Цзиньпина / Xi Jinping, Aceh / Ачехе (:func:`cyrillic_readings`)."""
+    if _cyrillic(mention.text):
+        pairs = [(f, g) for f in mention.folds if len(f) >= 3 for g in other.cyr_readings]
+    elif other.cyrillic:
+        pairs = [(r, g) for w in mention.text.split() for r in cyrillic_readings(w) for g in words]
+    else:
+        return False
+    return any(_word_match(f, g, min_ratio) and not _another_place(f, g) for f, g in pairs)
 
 
 def _another_place(f: str, g: str) -> bool:
@@ -928,6 +996,8 @@ def present(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bo
             continue
         if search(f, other, min_ratio) or any(_vowel_match(f, g) for g in other.name_folds):
             return True
+    if _read_across(mention, other, other.folds, min_ratio):
+        return True
     fn = external_normaliser()
     if fn is not None:
         try:

@@ -1,0 +1,132 @@
+"""Names that Russian writes in a way no letter-by-letter transliteration reaches (Chinese
+pinyin in Palladius, Italian / Indonesian c as ч), and words next to names that are
+units, not names (шкала Рихтера, долл. США)."""
+
+from __future__ import annotations
+
+import pytest
+
+from comparekit.compare import divergences, entities
+from comparekit.compare.lexicon import tokenize
+from comparekit.compare.pinyin import palladius
+
+NAME_TYPES = {"entity_added", "entity_missing"}
+
+
+def name_divs(a, b, lang, settings):
+    return sorted(
+        (d.type, d.text) for d in divergences(a, "en", b, lang, settings=settings) if d.type in NAME_TYPES
+    )
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "cyrillic"),
+    [
+        ("Xi", "си"),
+        ("Jinping", "цзиньпин"),
+        ("Chongqing", "чунцин"),
+        ("Keqiang", "кэцян"),
+        ("Xiaoping", "сяопин"),  # fewest syllables: xiao-ping, not xi-ao-ping
+        ("Zedong", "цзэдун"),
+        ("Zhou", "чжоу"),
+        ("Enlai", "эньлай"),
+        ("Xinjiang", "синьцзян"),
+        ("Tiananmen", "тяньаньмэнь"),
+        ("Huawei", "хуавэй"),
+        ("Qishan", "цишань"),
+        ("Xuan", "сюань"),  # u after x is ü
+        ("Sizhe", "сычжэ"),  # si is сы
+    ],
+)
+def test_pinyin_is_written_in_palladius(pinyin, cyrillic):
+    assert palladius(pinyin) == cyrillic
+
+
+@pytest.mark.parametrize(
+    "word", ["Johnson", "Lincoln", "Trump", "Long", "Men", "Pan", "Paris", "Moscow", "Smith"]
+)
+def test_words_that_are_not_pinyin_have_no_palladius(word):
+    assert palladius(word) is None
+
+
+@pytest.mark.parametrize(
+    ("en", "ru"),
+    [
+        # mid-sentence, inflected: the case the loose sentence-start rules do not cover
+        (
+            "Publicly bowing to the US would be far too embarrassing for Xi Jinping, China's president.",
+            "Публично уступить США было бы слишком позорным для Си Цзиньпина, президента Китая.",
+        ),
+        ("The envoy then met Xi Jinping.", "Затем посланник встретился с Си Цзиньпином."),
+        ("They met in Chongqing.", "Они встретились в Чунцине."),
+        ("Protests spread in Xinjiang.", "Протесты распространились в Синьцзяне."),
+        # Indonesian c is ч
+        (
+            "While tsunami shelters have been built in Aceh, they are rare elsewhere.",
+            "Хотя в Ачехе были построены укрытия от цунами, в других местах они редки.",
+        ),
+        # Italian c before i is ч
+        ("The tenor Luciano Pavarotti sang.", "Пел тенор Лучано Паваротти."),
+    ],
+)
+def test_names_russian_writes_its_own_way_match(settings, en, ru):
+    assert name_divs(en, ru, "ru", settings) == []
+
+
+def test_a_dropped_chinese_name_is_still_missing(settings):
+    # the readings only widen what matches; a name the translation leaves out stays missing
+    found = name_divs(
+        "The envoy met Xi Jinping and Li Keqiang in Beijing.",
+        "Посланник встретился с Си Цзиньпином в Пекине.",
+        "ru",
+        settings,
+    )
+    assert found == [("entity_missing", "Li Keqiang")]
+    found = name_divs("The envoy met officials.", "Посланник встретился с Си Цзиньпином.", "ru", settings)
+    assert found == [("entity_added", "Си Цзиньпином")]
+
+
+def test_cyrillic_readings_of_two_latin_words_do_not_match_each_other(settings):
+    # "June" reads as pinyin ju-ne and "Canada" as ca-na-da: their Palladius readings must
+    # not make French "Canada" present in an English sentence about June.
+    ratio = settings.compare.entity_min_ratio
+    (canada,) = [
+        m
+        for m in entities.extract_entities(tokenize("Il parle du Canada.", "fr"), "fr")
+        if m.text == "Canada"
+    ]
+    other = entities.OtherSide.from_text("In June, the Commission published the results.", "en")
+    assert not entities.present(canada, other, min_ratio=ratio)
+    assert not entities.named_in(canada, other, min_ratio=ratio)
+
+
+@pytest.mark.parametrize(
+    ("en", "tr", "lang"),
+    [
+        (
+            "The tsunami followed a 7.5 magnitude earthquake.",
+            "Цунами последовал за землетрясением магнитудой 7,5 по шкале Рихтера.",
+            "ru",
+        ),
+        (
+            "The tsunami followed a 7.5 magnitude earthquake.",
+            "Le tsunami a suivi un séisme de magnitude 7,5 sur l'échelle de Richter.",
+            "fr",
+        ),
+        ("It was 80 degrees.", "Было 27 градусов по Цельсию.", "ru"),
+        ("They pledged more than $37 billion.", "Они пообещали более 37 млрд. долл. США.", "ru"),
+        ("They pledged more than $37 billion.", "Они пообещали более 37 млрд долларов США.", "ru"),
+    ],
+)
+def test_units_named_after_people_and_currencies_are_no_names(settings, en, tr, lang):
+    assert name_divs(en, tr, lang, settings) == []
+
+
+def test_a_person_named_richter_is_still_a_name(settings):
+    found = name_divs(
+        "The painting was shown yesterday in the city.",
+        "Картину вчера показал в городе художник Герхард Рихтер.",
+        "ru",
+        settings,
+    )
+    assert found == [("entity_added", "Герхард Рихтер")]
