@@ -73,6 +73,33 @@ def test_close_counts_differ_and_left_over_values_count(settings):
         # a range takes its unit from its last number
         ("Expect 2 to 4 inches of rain.", "Prévoir 5 à 10 cm de pluie.", "fr", False),
         ("Expect 3-6 inches of rain.", "Ожидается 7,5–15 см осадков.", "ru", False),
+        # a height in feet and inches is one length, matched to the written centimetre
+        (
+            "The 6-foot-6 forward grew up in Baton Rouge.",
+            "Le joueur de 1,98 m a grandi à Baton-Rouge.",
+            "fr",
+            False,
+        ),
+        ("He is 6 feet 6 inches tall.", "Его рост 1,98 м.", "ru", False),
+        ("The 5-foot-11 guard scored.", "Le meneur de 1,80 m a marqué.", "fr", False),
+        (
+            "The 6-foot-9 forward grew up in Baton Rouge.",
+            "Le joueur de 1,98 m a grandi à Baton-Rouge.",
+            "fr",
+            True,
+        ),
+        (
+            "The 6-foot forward grew up in Baton Rouge.",
+            "Le joueur de 1,98 m a grandi à Baton-Rouge.",
+            "fr",
+            True,
+        ),
+        (
+            "The 6-foot-6 forward grew up in Baton Rouge.",
+            "Он ростом 1 м 82 см вырос в Батон-Руж.",
+            "ru",
+            True,
+        ),
     ],
 )
 def test_imperial_units_match_their_metric_conversion(settings, a, b, lang, diverges):

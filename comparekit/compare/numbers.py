@@ -135,6 +135,20 @@ def extract_numbers(
             )
         ):
             out[n] = NumberMention(x.value, x.text, x.first, x.end, _metric(x.value, tokens, y.end))
+    # A height in feet and inches is one length: "6-foot-6", "6 feet 6 inches", "5 ft 11"
+    # is 1.98 m / 1.80 m, which a translation writes as one number.
+    for n in range(len(out) - 2, -1, -1):
+        x, y = out[n], out[n + 1]
+        if (
+            x.metric is not None
+            and tokens[x.end].low in _FEET
+            and y.first == x.end + 1
+            and (y.metric is None or tokens[y.end].low in _INCHES)
+            and y.value < 12
+        ):
+            metric = x.value * _IMPERIAL["foot"] + y.value * _IMPERIAL["inch"] / 100
+            text = " ".join(t.text for t in tokens[x.first : y.end])
+            out[n : n + 2] = [NumberMention(x.value, text, x.first, y.end, metric)]
     return out
 
 
@@ -168,6 +182,10 @@ _IMPERIAL = {
 }
 
 
+_FEET = ("foot", "feet", "ft")
+_INCHES = ("inch", "inches", "in")
+
+
 def _metric(value: float, tokens: list[Token], end: int) -> float | None:
     """``value`` converted to metric when an imperial unit follows it (one word, or after
     a hyphen as in "550-pound"); Fahrenheit degrees to Celsius."""
@@ -184,11 +202,18 @@ def _metric(value: float, tokens: list[Token], end: int) -> float | None:
 
 def _metric_close(x: NumberMention, y: NumberMention, tol: float) -> bool:
     """A converted imperial value against the other side's number, within ``tol``
-    (relative) or half a unit: translators round (2 inches -> 5 cm, 85 mph -> 135 km/h)."""
+    (relative) or half a unit of its last digit: translators round (2 inches -> 5 cm,
+    85 mph -> 135 km/h), but "1,98 m" is written to the centimetre (6-foot-9 is 2.06 m)."""
     for m, v in ((x.metric, y.value), (y.metric, x.value)):
-        if m is not None and abs(m - v) <= max(tol * abs(m), 0.5):
+        if m is not None and abs(m - v) <= max(tol * abs(m), _half_unit(v)):
             return True
     return False
+
+
+def _half_unit(v: float) -> float:
+    """Half a unit of the last digit of ``v`` as written: 0.5 for 5, 0.005 for 1.98."""
+    decimals = len(f"{v:.6f}".rstrip("0").split(".")[1])
+    return 0.5 * 10.0**-decimals
 
 
 def _close(x: float, y: float, rounded_from: float) -> bool:
