@@ -130,3 +130,75 @@ def test_a_person_named_richter_is_still_a_name(settings):
         settings,
     )
     assert found == [("entity_added", "Герхард Рихтер")]
+
+
+@pytest.mark.parametrize(
+    ("en", "tr", "lang"),
+    [
+        # capitalised words that name no person, country or organisation
+        (
+            "The team showed it has the stomach for the fight that some, especially Stateside, doubted.",
+            "L'équipe a prouvé qu'elle a le courage de se battre, ce dont certains doutaient.",
+            "fr",
+        ),
+        (
+            "Meanwhile, Remainers marched through Birmingham before holding a rally.",
+            "Тем временем их противники прошли по Бирмингему, затем провели митинг.",
+            "ru",
+        ),
+        (
+            "Year-on-year, the number of those living with HIV and Aids in China has risen.",
+            "D'une année à l'autre, le nombre de personnes séropositives en Chine a augmenté.",
+            "fr",
+        ),
+        (
+            "The struggle could be a headache for the Presiding Officer, Elin Jones, who will submit a bill.",
+            "Найти решение будет непросто председательствующему Элину Джонсу, который внесет законопроект.",
+            "ru",
+        ),
+        # the UN General Assembly, however it is written
+        (
+            "Ri was speaking Saturday at the United Nations General Assembly.",
+            "В субботу Ри выступал на заседании Генассамблеи ООН.",
+            "ru",
+        ),
+        (
+            "Ri was speaking Saturday at the United Nations General Assembly.",
+            "Samedi, Ri s'exprimait devant l'Assemblée générale des Nations unies.",
+            "fr",
+        ),
+        # Russian words formed from common words, at a sentence start
+        (
+            "More than 20 million people watched the hearing of Brett Kavanaugh",
+            "Сенатские слушания по делу Бретта Кавано посмотрели более 20 млн зрителей",
+            "ru",
+        ),
+        (
+            "Air traffic controller dies to ensure hundreds on plane can escape",
+            "Авиадиспетчер погиб ради того, чтобы сотни людей на борту смогли спастись",
+            "ru",
+        ),
+    ],
+)
+def test_capitalised_words_that_are_no_names(settings, en, tr, lang):
+    assert name_divs(en, tr, lang, settings) == []
+
+
+def test_russian_surnames_at_a_sentence_start_stay_names(settings):
+    from comparekit.compare.entities import _ru_derived_common
+
+    # -ский / -ская are surname forms (Жуковский: жук is a common word); a combining form
+    # counts only before a common word (Радионов).
+    assert _ru_derived_common("сенатские", 2.5) and _ru_derived_common("авиадиспетчер", 2.5)
+    assert not _ru_derived_common("жуковский", 2.5) and not _ru_derived_common("жуковская", 2.5)
+    assert not _ru_derived_common("радионов", 2.5)
+    # the Senate still counts: "Senate hearings" / "Сенатские слушания" agree
+    assert (
+        name_divs(
+            "Senate hearings on the nomination of Brett Kavanaugh began",
+            "Сенатские слушания по делу Бретта Кавано начались",
+            "ru",
+            settings,
+        )
+        == []
+    )

@@ -371,6 +371,25 @@ def _plural_of_common(word: str, lang: str, min_zipf: float, listed_zipf: float)
     return bool(stems) and _zipf(low, lang) >= listed_zipf and any(_zipf(x, lang) >= min_zipf for x in stems)
 
 
+#: Russian adjectives in -ск- in the forms a surname does not take at a sentence start
+#: (neuter, plural: Жуковский is a name, "Сенатские слушания" are Senate hearings).
+_RU_SK_ADJECTIVE = re.compile(r"^(\w{4,})ск(?:ие|ое|их|ими)$")
+#: Russian combining forms written as one word with a noun (авиадиспетчер, киберугроза).
+_RU_COMBINING = re.compile(
+    r"^(?:авиа|авто|агро|аэро|био|вело|видео|гидро|кибер|медиа|мото|нефте|газо|радио|теле|фото|"
+    r"электро|эко|микро|макро|мини|мега|супер|контр|псевдо|квази|нео|анти)(\w{4,})$"
+)
+
+
+def _ru_derived_common(low: str, min_zipf: float) -> bool:
+    """A Russian word formed from a common word (at least ``min_zipf``) that wordfreq does
+    not list itself: an adjective in -ские / -ское (Сенатские from сенат, Аутсайдерские
+    from аутсайдер) or a combining form and a noun (Авиадиспетчер from диспетчер). At a
+    sentence start these are words, not names."""
+    m = _RU_SK_ADJECTIVE.match(low) or _RU_COMBINING.match(low)
+    return m is not None and _zipf(m.group(1), "ru") >= min_zipf
+
+
 #: German inflection endings (Strafraums, Laienführern) and the linking elements between
 #: the parts of a compound (Einkauf-s-straßen, Katastrophe-n-schutz).
 _DE_ENDINGS = ("s", "es", "n", "en", "e", "er", "ern", "ns", "nen", "in", "innen")
@@ -541,10 +560,15 @@ def extract_entities(
             known
             and (t.initial or title_case)
             and fold(t.text) not in _gazetteer()[0]
-            and _common_word(t.text, lang, initial_zipf)
+            and (
+                _common_word(t.text, lang, initial_zipf)
+                or (lang == "ru" and _ru_derived_common(t.low, initial_zipf))
+            )
         ):
             # A common word capitalised by its position that only looks like a place's
-            # inflected form (Afin / Афин, Данные / Дания) is a word, as below.
+            # inflected form (Afin / Афин, Данные / Дания) is a word, as below; so is a
+            # Russian adjective of a common word (Сенатские слушания: the Senate still
+            # counts among the sentence's ids).
             known = False
         if known:
             cand.append(True)
@@ -563,6 +587,7 @@ def extract_entities(
             cand.append(
                 not _common_word(t.text, lang, initial_zipf)
                 and not _plural_of_common(t.text, lang, initial_zipf, cfg.name_descriptive_min_zipf)
+                and not (lang == "ru" and _ru_derived_common(t.low, initial_zipf))
                 and not (
                     lang == "de" and _german_noun(t.low, cfg.name_de_head_min_zipf, cfg.name_de_part_min_zipf)
                 )
