@@ -101,7 +101,12 @@ def test_distinctive_terms_drop_stopwords_and_names(settings):
     assert "crossfire" in a_terms and "mediation" in b_terms
     for t in a_terms + b_terms:
         assert "moscow" not in t.split() and "the" not in t.split()
-    assert all(set(t) == {"term", "z", "count"} for t in terms["a"])
+    assert all(set(t) == {"term", "z", "count", "forms", "spans"} for t in terms["a"])
+    # every occurrence is a span of the raw text, one per count
+    for doc in (a, b):
+        for t in terms[doc.id]:
+            assert len(t["spans"]) == t["count"] == sum(t["forms"].values())
+            assert all(doc.raw_text[s:e].lower() in t["forms"] for s, e in t["spans"])
     assert [t["z"] for t in terms["a"]] == sorted((t["z"] for t in terms["a"]), reverse=True)
 
 
@@ -117,7 +122,14 @@ def test_actors_count_mentions_and_agents(settings):
         ],
     )
     got = {a["name"]: a for a in actors([doc], settings=settings)["d"]}
-    assert got["Russia"] == {"name": "Russia", "mentions": 2, "as_agent": 2}
+    assert got["Russia"] == {
+        "name": "Russia",
+        "mentions": 2,
+        "as_agent": 2,
+        "forms": {"Russia": 2},
+        "spans": [[0, 6], [90, 96]],
+    }
+    assert doc.raw_text[90:96] == "Russia"
     assert got["Azerbaijan"]["mentions"] == 2 and got["Azerbaijan"]["as_agent"] == 0
     assert got["Turkey"]["as_agent"] == 1
 

@@ -42,6 +42,20 @@ def frame_chart() -> str | None:
     return getattr(charts, "frame_chart_svg", None)
 
 
+def _forms_title(item: dict) -> str:
+    """A ``title`` attribute listing the forms a term or actor counts ("conflict ×11,
+    conflicts ×3"), or nothing when it was written one way only."""
+    forms = item.get("forms") or {}
+    if len(forms) < 2:
+        return ""
+    return f' title="{esc(", ".join(f"{f} ×{n}" for f, n in forms.items()))}"'
+
+
+def _with_forms(item: dict, html: str) -> str:
+    title = _forms_title(item)
+    return f"<span{title}>{html}</span>" if title else html
+
+
 def _fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.2f}"
@@ -309,7 +323,7 @@ def _framing(report: dict[str, Any], chart_svg: str | None) -> str:
         cells = "".join(
             f'<div class="card"><h4>{esc(d)}</h4>'
             + " ".join(
-                f'<span class="term">{esc(t.get("term"))} <small>z {_fmt(t.get("z"))}, ×{esc(t.get("count"))}</small></span>'
+                f'<span class="term"{_forms_title(t)}>{esc(t.get("term"))} <small>z {_fmt(t.get("z"))}, ×{esc(t.get("count"))}</small></span>'
                 for t in terms.get(d, [])
             )
             + "</div>"
@@ -321,7 +335,7 @@ def _framing(report: dict[str, Any], chart_svg: str | None) -> str:
         cells = "".join(
             f'<div class="card"><h4>{esc(d)}</h4>'
             + ", ".join(
-                f"{esc(a.get('name'))} ({esc(a.get('mentions'))}, agent {esc(a.get('as_agent'))})"
+                f"{_with_forms(a, esc(a.get('name')))} ({esc(a.get('mentions'))}, agent {esc(a.get('as_agent'))})"
                 for a in actors.get(d, [])
             )
             + "</div>"
