@@ -312,3 +312,93 @@ def test_number_bound_abbreviations_are_not_also_plain_ones():
 )
 def test_long_paragraphs_of_number_bound_abbreviations(text, expected):
     assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # NTREX eng 013, 045, 103: a time zone after "a.m." / "p.m." split the sentence
+        (
+            "Rosa had winds of 85 mph as of 5 a.m. Eastern time Sunday, and was located 385 miles away.",
+            ["Rosa had winds of 85 mph as of 5 a.m. Eastern time Sunday, and was located 385 miles away."],
+        ),
+        (
+            "The rally is scheduled for 7 p.m. ET tonight, Saturday.",
+            ["The rally is scheduled for 7 p.m. ET tonight, Saturday."],
+        ),
+        ("He spoke at an 11 a.m. ET news conference.", ["He spoke at an 11 a.m. ET news conference."]),
+        ("Polls close at 8 P.M. EST on Tuesday.", ["Polls close at 8 P.M. EST on Tuesday."]),
+        # capitals joined by dots were initials, also after a number
+        ("Polls closed at 8 P.M. The count began.", ["Polls closed at 8 P.M.", "The count began."]),
+        ("He met P.M. Modi in Delhi. They spoke.", ["He met P.M. Modi in Delhi.", "They spoke."]),
+        ("It starts at 10 a.m. Eastern Daylight Time.", ["It starts at 10 a.m. Eastern Daylight Time."]),
+        ("The deadline is 5 p.m. Moscow time on Friday.", ["The deadline is 5 p.m. Moscow time on Friday."]),
+        ("It ends at 4 p.m. Pacific, 7 p.m. Eastern.", ["It ends at 4 p.m. Pacific, 7 p.m. Eastern."]),
+        # weekdays, a month with its day, a bracket
+        ("The vote is at 10 a.m. Monday in Paris.", ["The vote is at 10 a.m. Monday in Paris."]),
+        ("They meet at 5 p.m. Sunday.", ["They meet at 5 p.m. Sunday."]),
+        (
+            "The polls opened at 7 a.m. Sept. 11 in the city.",
+            ["The polls opened at 7 a.m. Sept. 11 in the city."],
+        ),
+        ("It opens at 9 a.m. May 3 this year.", ["It opens at 9 a.m. May 3 this year."]),
+        ("It ended at 5 p.m. (2100 GMT) on Friday.", ["It ended at 5 p.m. (2100 GMT) on Friday."]),
+        # a new sentence after the time still splits
+        (
+            "The attack came at 5 a.m. The police said so.",
+            ["The attack came at 5 a.m.", "The police said so."],
+        ),
+        ("It began at 5 a.m. This time nobody came.", ["It began at 5 a.m.", "This time nobody came."]),
+        ("It closed at 5 p.m. Monday's vote was later.", ["It closed at 5 p.m.", "Monday's vote was later."]),
+        ("They met at 5 p.m. May said nothing.", ["They met at 5 p.m.", "May said nothing."]),
+        (
+            "No irregularities by 1 p.m. Turnout was high.",
+            ["No irregularities by 1 p.m.", "Turnout was high."],
+        ),
+        # the French hour takes no period: one after it ends the sentence (was an initial)
+        (
+            "La réunion a commencé à 17 h. Le ministre a parlé.",
+            ["La réunion a commencé à 17 h.", "Le ministre a parlé."],
+        ),
+        ("Il est arrivé à 9 h 45. Puis il a parlé.", ["Il est arrivé à 9 h 45.", "Puis il a parlé."]),
+    ],
+)
+def test_a_clock_time_ends_a_sentence_only_when_no_zone_day_or_date_follows(text, expected):
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == expected
+    _assert_exact(text, spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Roman numeral numbers the abbreviation as a digit does
+        ("He read Vol. II of the memoirs.", ["He read Vol. II of the memoirs."]),
+        ("See Chap. IV for details.", ["See Chap. IV for details."]),
+        ("Under Art. III of the treaty, allies help.", ["Under Art. III of the treaty, allies help."]),
+        ("Symphony No. XII was lost.", ["Symphony No. XII was lost."]),
+        ("It is in Vol. I of the set.", ["It is in Vol. I of the set."]),
+        ("Siehe Bd. II und Kap. IV dazu.", ["Siehe Bd. II und Kap. IV dazu."]),
+        (
+            "Дело возбуждено по ч. 2 ст. 105 УК РФ. Суд решил иначе.",
+            ["Дело возбуждено по ч. 2 ст. 105 УК РФ.", "Суд решил иначе."],
+        ),
+        # the pronoun I after a word, and a regnal number ending a sentence, still split
+        ("He said no. I left.", ["He said no.", "I left."]),
+        ("It was art. I loved it.", ["It was art.", "I loved it."]),
+        ("He is a fine chap. I like him.", ["He is a fine chap.", "I like him."]),
+        (
+            'Trump said: "No. No. I have a strong opinion."',
+            ['Trump said: "No.', "No.", 'I have a strong opinion."'],
+        ),
+        (
+            "He met Pope John Paul II. The pope blessed him.",
+            ["He met Pope John Paul II.", "The pope blessed him."],
+        ),
+        ("The volume is Vol. II. Then comes Vol. III.", ["The volume is Vol. II.", "Then comes Vol. III."]),
+    ],
+)
+def test_a_roman_numeral_after_a_number_bound_abbreviation_holds_the_period(text, expected):
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == expected
+    _assert_exact(text, spans)

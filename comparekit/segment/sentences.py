@@ -36,8 +36,10 @@ ABBREVIATIONS = frozenset(
 # word starts with a digit. Without a number they are read as words, as most of them also
 # are, and a sentence ending in them is split ("He said no. Then he left."). Those that
 # are no word (pp, ch, núm, pág, nr, ca, env) lose nothing: they only ever precede a
-# number. A Roman numeral is not a digit, so "Vol. II" splits (reading "I" as one would
-# keep "He said no. I left." whole).
+# number. A Roman numeral stands for one too ("Vol. II", "Chap. IV", "No. XII", "Art.
+# III"): one of two letters or more holds the period after any of them, the one-letter
+# numerals (I, V, X, L, C) only after ROMAN_ONE_LETTER, the ones that are no word, since
+# "He said no. I left." and "It was art. I loved it." end sentences.
 #   no, nos      number(s); also English "no", French/Spanish/Portuguese "nos" (us, our)
 #   vol, vols    volume(s); French "vol" (flight, theft)
 #   pp           pages ("pp. 12-14")
@@ -46,6 +48,10 @@ ABBREVIATIONS = frozenset(
 #   sec          section ("sec. 2"); French/Spanish "sec" (dry)
 #   para         paragraph ("para. 4"); Spanish/Portuguese "para" (for)
 #   fig, figs    figure(s) ("Fig. 2"); English "fig"
+#   chap         chapter ("Chap. IV"); English "chap"
+#   pt           part ("Pt. II")
+#   bd, kap      German Band, Kapitel ("Bd. 2", "Kap. IV"); German "Kap" (cape)
+#   гл, ст       Russian глава (chapter), статья (article: "ч. 2 ст. 105 УК")
 #   núm, pág     Spanish número, página ("núm. 3", "pág. 12")
 #   nr           German Nummer ("Nr. 5")
 #   est          established ("est. 1990"); French "est" (is, east: "à l'est.")
@@ -57,11 +63,106 @@ ABBREVIATIONS = frozenset(
 #                are also words
 NUMBER_ABBREVIATIONS = frozenset(
     """
-    no nos vol vols pp ch art sec para fig figs núm pág nr est ca env
+    no nos vol vols pp ch chap pt bd kap гл ст art sec para fig figs núm pág nr est ca env
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue wed thu fri sat sun
     """.split()
 )
+
+#: Number-bound abbreviations that are no word of the languages split here, so that a
+#: one-letter Roman numeral after them is a number ("Vol. I", "ch. V"), not the pronoun
+#: "I" or a name's initial starting the next sentence.
+ROMAN_ONE_LETTER = frozenset("vol vols pp ch pt bd гл ст".split())
+#: A Roman numeral of the letters I V X L C (1-399), as a whole word. D and M are left
+#: out: "MD", "DC", "MIX" are more often words or acronyms than volume numbers.
+_ROMAN_AFTER = re.compile(r"\s*(?=[IVXLC])(C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![\w'’-])")
+
+
+def _roman_after(paragraph: str, pos: int, word: str) -> bool:
+    """Whether a Roman numeral that numbers ``word`` (a number-bound abbreviation) stands
+    at ``pos``."""
+    m = _ROMAN_AFTER.match(paragraph, pos)
+    return m is not None and (len(m.group(1)) > 1 or word in ROMAN_ONE_LETTER)
+
+
+# Clock times: "5 a.m." and "7 P.M." end a sentence ("... at 5 a.m. The police said")
+# unless what follows belongs to the time. A capital after them is one of:
+#   a time zone       TIME_ZONES in capitals ("7 p.m. ET", "10 a.m. GMT"), ZONE_WORDS
+#                     ("5 a.m. Eastern", "4 p.m. Pacific") and one to three capitalised
+#                     words before "time" ("5 a.m. Moscow time", "British Summer Time")
+#                     whose first is no CLOCK_NOT_ZONE word ("at 5 a.m. This time ...")
+#   a weekday         "10 a.m. Monday", "5 p.m. Sat." (not "Monday's", a sentence's
+#                     subject); the short forms only with their period
+#   a month and day   "5 p.m. Sept. 11", "10 a.m. May 3" (a month alone may be a name:
+#                     "at 5 p.m. May said")
+#   a bracket         "5 p.m. (2100 GMT)", "7 p.m. (ET)"
+# French, German and Russian write the hour without a.m./p.m. ("5 h du matin", "17 Uhr",
+# "5 часов утра", "в 19:00 по московскому"), so the rule is English only.
+_CLOCK = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?)?[ap]\.m")
+TIME_ZONES = frozenset(
+    """
+    ET EST EDT CT CST CDT MT MST MDT PT PST PDT AKST AKDT HST HT AST ADT NST NDT
+    GMT UTC BST IST CET CEST WET EET EEST MSK JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT WIB
+    """.split()
+)
+ZONE_WORDS = frozenset("eastern central pacific mountain atlantic".split())
+CLOCK_NOT_ZONE = frozenset(
+    """
+    the this that these those each every next last some any no one another what which all
+    by at from for in on over much more less long first same half full part real prime extra
+    his her their our its my your a an
+    """.split()
+)
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+MONTHS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+_CLOCK_NEXT = re.compile(r"\s*(?:(?P<bracket>\()|(?P<word>[^\W\d_]+)(?P<dot>\.)?(?P<rest>[\w'’]*))")
+_ZONE_TIME = re.compile(r"\s*(?:[A-Z][\w-]*\s+){1,3}(?:time|Time)\b")
+_DAY_AFTER = re.compile(r"\.?\s+\d")
+
+
+_DIGIT_BEFORE = re.compile(r"\d[ \u00a0\u202f]?$")
+
+
+def _clock_time(paragraph: str, p: int, word: str) -> bool:
+    """Whether ``word`` (lower-cased, before the period at ``p``) is "a.m" or "p.m" after
+    a number ("5 a.m.", "10:30 P.M.", "5a.m.")."""
+    if not _CLOCK.fullmatch(word):
+        return False
+    at = p - len(word)
+    return word[0].isdigit() or _DIGIT_BEFORE.search(paragraph, max(0, at - 2), at) is not None
+
+
+def _continues_clock_time(paragraph: str, pos: int) -> bool:
+    """Whether what stands at ``pos``, after "a.m." or "p.m.", belongs to the time (see
+    above) rather than starting the next sentence."""
+    m = _CLOCK_NEXT.match(paragraph, pos)
+    if m is None:
+        return False
+    if m.group("bracket"):
+        return True
+    word, lower = m.group("word"), m.group("word").lower()
+    if m.group("rest"):  # "Monday's", "Eastern-based": not the bare word
+        return False
+    if word in TIME_ZONES or lower in ZONE_WORDS:
+        return True
+    if lower not in CLOCK_NOT_ZONE and _ZONE_TIME.match(paragraph, pos):
+        return True
+    if lower in WEEKDAYS and (len(lower) > 4 or lower.startswith("thur") or m.group("dot")):
+        return True
+    return lower in MONTHS and _DAY_AFTER.match(paragraph, m.end("word")) is not None
+
+
+#: The French hour after its number ("à 17 h. Le ministre"): "h" takes no period, so one
+#: there is the sentence's, not an initial's. (Written "17h." it was never an initial.)
+_FRENCH_HOUR = re.compile(r"\d[ \u00a0\u202f]h$")
+
 
 # Month names that follow a day written as an ordinal number with a period ("12. Juni",
 # "29. September"): German (and Austrian Jänner). Lower-case months (Danish "12. juni")
@@ -185,8 +286,9 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
             ):
                 continue
             # "No. 5", "Mar. 3": the last character of the match is the next word's first.
-            if following.group()[-1].isdigit() and (
-                word in NUMBER_ABBREVIATIONS or word.rstrip(".") in NUMBER_ABBREVIATIONS
+            bound = word if word in NUMBER_ABBREVIATIONS else word.rstrip(".")
+            if bound in NUMBER_ABBREVIATIONS and (
+                following.group()[-1].isdigit() or _roman_after(paragraph, resume, bound)
             ):
                 continue
             # A single letter before the period is an initial ("J. Smith"), unless the
@@ -198,12 +300,22 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
                 and word[:1].isalpha()
                 and m.group("punct") == "."
                 and not _opens_russian_sentence(paragraph, resume)
+                and not _FRENCH_HOUR.search(paragraph, max(0, p - 3), p)
             ):
                 continue
             joined = before.group(1) if before else ""
-            if m.group("punct") == "." and joined.isupper() and _JOINED_INITIALS.fullmatch(joined):
+            clock = m.group("punct") == "." and _clock_time(paragraph, p, word)
+            if (
+                m.group("punct") == "."
+                and joined.isupper()
+                and _JOINED_INITIALS.fullmatch(joined)
+                and not clock  # "8 P.M." is a time, "P.M. Modi" initials
+            ):
                 continue
             if not _starts_sentence(following.group()):
+                continue
+            # "5 a.m. Eastern time", "10 a.m. Monday": the time goes on.
+            if clock and _continues_clock_time(paragraph, resume):
                 continue
             # "am 12. Juni": a German ordinal day before its month, not a sentence end.
             if word.isdigit() and len(word) <= 2:
