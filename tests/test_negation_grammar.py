@@ -29,6 +29,22 @@ def count(text: str, lang: str) -> int:
         ("Выступая, министр, не смотря на то что война идет, призвал вернуться.", "ru"),  # despite
         ("Чистой воды не хватает.", "ru"),  # is scarce, lacking: a lexical negative (NTREX rus 107)
         ("Эвакуированным по-прежнему не хватает пищи.", "ru"),  # still badly need (rus 027)
+        # A negated verb of forgetting, denying, failing or excluding says the positive.
+        ("Don't forget the small details.", "en"),  # remember
+        ("It can't be denied that languages matter.", "en"),  # it is evident
+        ("But I believe we will not fail.", "en"),  # we will succeed
+        ("Women are not going to forget what happened.", "en"),
+        ("No one can deny they deserved it.", "en"),
+        ("N'oubliez pas les petits détails.", "fr"),
+        ("C'est une chose que je n'ai jamais oubliée.", "fr"),
+        ("Nul ne peut nier qu'ils la méritaient.", "fr"),
+        ("Не исключается риск внезапных паводков.", "ru"),  # possible
+        ("Никто не может отрицать, что они заслужили его.", "ru"),
+        ("Они не забудут об этом.", "ru"),
+        ("« Il n'y a pas que les finances qui sont en jeu. »", "fr"),  # not only
+        ("Frauen vergessen nicht, was gestern war.", "de"),  # German nicht after its verb
+        ("Vergessen Sie nicht die Details.", "de"),
+        ("Es ist nicht zu leugnen, dass sie ihn verdient haben.", "de"),
     ],
 )
 def test_no_negation(text, lang):
@@ -44,6 +60,9 @@ def test_no_negation(text, lang):
         ("Jamais je ne l'aurais cru.", "fr"),
         ("Il n'a plus d'argent.", "fr"),
         ("Ce n'est pas le moment.", "fr"),
+        ("Il n'y avait pas de pain.", "fr"),  # "y a pas" without "que" negates
+        ("They did not forget to pay, but they did not come.", "en"),  # only "forget" is positive
+        ("„Kein Vergessen, kein Vergeben“", "de"),  # "kein" goes with the noun after it only
     ],
 )
 def test_negation(text, lang):
@@ -81,3 +100,31 @@ def test_russian_lack_is_a_lexical_negative_like_english_lack(settings):
     assert types("The camp lacks clean water.", "В лагере не хватает чистой воды.") == set()
     # a negation beside it still counts
     assert types("They lack water and will leave.", "Им не хватает воды, и они не уйдут.") == {"negation"}
+
+
+def test_rare_and_clueless_say_not_common_and_do_not_know(settings):
+    from comparekit.compare.checks import divergences
+
+    def types(a, b, lang):
+        return {d.type for d in divergences(a, "en", b, lang, settings=settings)}
+
+    a = "While tsunami shelters have been built in Aceh, they are not a common sight on other coastlines."
+    assert (
+        types(
+            a,
+            "Des refuges ont été aménagés à Aceh, mais ils se font rares sur d'autres zones littorales.",
+            "fr",
+        )
+        == set()
+    )
+    assert (
+        types(a, "Хотя в Ачехе были построены укрытия, их редко можно встретить на других берегах.", "ru")
+        == set()
+    )
+    a = "An academic found students are often clueless about how to look after themselves."
+    assert (
+        types(a, "Un professeur a remarqué que les étudiants ne savent pas prendre soin d'eux.", "fr")
+        == set()
+    )
+    # a negation added on one side still counts
+    assert types("They are a common sight.", "Они не встречаются часто.", "ru") == {"negation"}

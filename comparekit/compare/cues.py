@@ -216,20 +216,34 @@ _NOT_NEGATION = {
 }
 #: Negated verbs of stopping, weakening or objecting say the positive ("n'a pas faibli" =
 #: remained high, "не перестаю бояться" = I keep worrying, "не возражают" = open minded,
-#: "never stopped" = kept on): a negation word whose verb (within ``_DOUBLE_SPAN`` words
-#: after it) matches one of these is no negation.
+#: "never stopped" = kept on), and so do negated verbs of forgetting, denying, failing and
+#: excluding ("don't forget" = remember / "pensez à", "it can't be denied" = "il est
+#: évident", "we will not fail" = "мы сможем", "не исключается" = possible): a negation
+#: word whose verb (within ``_DOUBLE_SPAN`` words after it) matches one of these is no
+#: negation.
 _DOUBLE_NEGATIVE = {
-    "en": re.compile(r"^(?:stop|ceas|hesitat|abat(?:e|es|ed|ing)$)"),
+    "en": re.compile(
+        r"^(?:stop|ceas|hesitat|abat(?:e|es|ed|ing)$|forg[eo]t|den(?:y|ied|ies|ying)$|fail(?:s|ed|ing)?$|exclud)"
+    ),
     # not "arrêté" (arrested), "tarif"
-    "fr": re.compile(r"^(?:cess|arrêt(?!é)|faibli|tari(?:r|t|s|ssent|ssait)?$|désempl|hésit|dout)"),
+    "fr": re.compile(
+        r"^(?:cess|arrêt(?!é)|faibli|tari(?:r|t|s|ssent|ssait)?$|désempl|hésit|dout|oubli|ni(?:er|é|ée|és)$|exclu|échou)"
+    ),
+    # German puts "nicht" after its verb ("Frauen vergessen nicht", "Vergessen Sie nicht")
+    # or before an infinitive ("ist nicht zu leugnen"); see _DOUBLE_BEFORE.
+    "de": re.compile(r"^(?:vergess|vergaß|leugn|bestreit|ausgeschlossen|ausschließ|scheiter|zöger|zweifel)"),
     # not "прекрасный", "стихи"
     "ru": re.compile(
-        r"^(?:переста|прекра[щт]|останавл|останов|умолк|ослаб|возра[жз]|сомнева|утих|стих[алн])"
+        r"^(?:переста|прекра[щт]|останавл|останов|умолк|ослаб|возра[жз]|сомнева|утих|стих[алн]|забы|забуд|исключ|отрица)"
     ),
 }
-# Where the verb sits, by grammar, not tuned: "not stop" / "never really stopped" (2),
-# "ne s'arrête pas" / "n'a pas faibli" (3 after "ne"), "не перестаю" (right after "не").
-_DOUBLE_SPAN = {"en": 2, "fr": 3, "ru": 1}
+# Where the verb sits, by grammar, not tuned: "not stop" / "never really stopped" /
+# "not going to forget" / "no one can deny" (3), "ne s'arrête pas" / "n'a pas faibli" (3
+# after "ne"), "не перестаю" / "не может отрицать" (a modal between: 2).
+_DOUBLE_SPAN = {"en": 3, "fr": 3, "ru": 2, "de": 2}
+#: Words before the negation where its verb may sit (German main clauses: "vergessen Sie
+#: nicht"; only for "nicht", which follows its verb; "kein" goes before its noun).
+_DOUBLE_BEFORE = {"de": 2}
 #: Litotes: "not the first / only / last" says "one of several" ("Канье не первый
 #: рэппер" = one of a number of rappers, "n'est pas le seul"): a negation word followed
 #: (after at most one determiner) by one of these words is no negation.
@@ -332,6 +346,10 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
             # "ne ... plus que" is "only ... now" (il n'a plus qu'à gagner), not a negation.
             elif w == "plus" and lows[k + 1 : k + 2] in (["que"], ["qu"]) and _fr_open_ne(lows, k):
                 skip.update(_fr_nes_before(lows, k))
+            # "il n'y a pas que X" is "not only X" (there is more than X), like "pas seulement".
+            elif w == "pas" and lows[k + 1 : k + 2] in (["que"], ["qu"]) and lows[k - 2 : k - 1] == ["y"]:
+                skip.add(k)
+                skip.update(_fr_nes_before(lows, k))
             # The tag question "n'est-ce pas" asks; it does not negate.
             elif w == "est-ce" and lows[k + 1 : k + 2] == ["pas"] and lows[k - 1 : k] == ["n"]:
                 skip.update((k - 1, k + 1))
@@ -362,16 +380,20 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         # "не" before an active participle negates a phrase, not the clause ("не
         # имеющая выхода к морю" = landlocked, "не получивший"): a lexical negative.
         skip.update(k for k in range(len(lows) - 1) if lows[k] == "не" and _ru_constituent(lows[k + 1]))
-    skip.update(_positive_negations(lows, lang, words))
+    positive = _positive_negations(lows, lang, words)
+    skip.update(positive)
     skip.update(_double_negations(lows, lang))
     out: list[Cue] = []
     last = -10
     concord = _CONCORD.get(lang, set())
     heads = [k for k, w in enumerate(lows) if w in words and w not in concord and k not in skip]
+    # A concord word goes with the negation of its clause even when that one says the
+    # positive: "Никто не может отрицать" (no one can deny) is a positive, not "никто".
+    positive_heads = [k for k in positive if lows[k] in words and lows[k] not in concord]
     for k, w in enumerate(lows):
         if w not in words or k in skip:
             continue
-        if w in concord and any(abs(h - k) <= concord_window for h in heads):
+        if w in concord and any(abs(h - k) <= concord_window for h in heads + positive_heads):
             continue
         # A Russian negative pronoun needs the "не" of its clause, however long the
         # subject it heads ("Никто из тех, кого она вызывала ..., не могли").
@@ -452,7 +474,9 @@ def _positive_negations(lows: list[str], lang: str, words: set[str]) -> set[int]
         lit = bool(rest) and rest[0] in litotes and (lang != "fr" or w == "pas")
         # English needs its article ("will not last" is a verb): "not the first", "not alone".
         lit = lit and (lang != "en" or det or rest[0] == "alone")
-        verb = verbs is not None and any(verbs.match(x) for x in lows[k + 1 : k + 1 + _DOUBLE_SPAN[lang]])
+        before = _DOUBLE_BEFORE.get(lang, 0) if w == "nicht" else 0
+        around = lows[max(0, k - before) : k] + lows[k + 1 : k + 1 + _DOUBLE_SPAN[lang]]
+        verb = verbs is not None and any(verbs.match(x) for x in around)
         if lang == "fr" and w in ("ne", "n"):
             lit = False  # the French litotes is read at its "pas"
         if not (lit or verb):
