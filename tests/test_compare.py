@@ -100,10 +100,31 @@ def test_close_counts_differ_and_left_over_values_count(settings):
             "ru",
             True,
         ),
+        # a round number is the conversion rounded to its last non-zero digit (at most
+        # compare.number_rounding_max_share off): 322 km -> "300 km", 19.3 km/h -> "20 km/h"
+        ("Within 200 miles of Phoenix.", "Dans un périmètre de 300 km autour de Phoenix.", "fr", False),
+        ("It moves north at 12 miles per hour.", "Il se déplace vers le nord à 20 km/h.", "fr", False),
+        ("Within 200 miles of Phoenix.", "Dans un périmètre de 400 km autour de Phoenix.", "fr", True),
+        (
+            "Within 220 miles of Phoenix.",
+            "Dans un périmètre de 300 km autour de Phoenix.",
+            "fr",
+            True,
+        ),  # 354 km
     ],
 )
 def test_imperial_units_match_their_metric_conversion(settings, a, b, lang, diverges):
     assert ("number_mismatch" in types(a, "en", b, lang, settings)) is diverges
+
+
+def test_french_autres_stands_between_a_number_and_its_scale(settings):
+    a = "Another six million people are in need of humanitarian assistance."
+    assert "number_mismatch" not in types(
+        a, "en", "Six autres millions de personnes ont besoin d'aide.", "fr", settings
+    )
+    assert "number_mismatch" in types(
+        a, "en", "Sept autres millions de personnes ont besoin d'aide.", "fr", settings
+    )
 
 
 def test_same_number_in_words_and_digits_is_not_a_mismatch(settings):

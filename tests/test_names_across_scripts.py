@@ -67,6 +67,11 @@ def test_words_that_are_not_pinyin_have_no_palladius(word):
         ),
         # Italian c before i is ч
         ("The tenor Luciano Pavarotti sang.", "Пел тенор Лучано Паваротти."),
+        # Spanish x is х
+        (
+            "Hundreds of migrant children were quietly moved to a tent camp on the Texas border.",
+            "Сотни детей-мигрантов переехали в палаточный лагерь на границе с Техасом.",
+        ),
     ],
 )
 def test_names_russian_writes_its_own_way_match(settings, en, ru):

@@ -43,6 +43,8 @@ def count(text: str, lang: str) -> int:
         ("Они не забудут об этом.", "ru"),
         ("« Il n'y a pas que les finances qui sont en jeu. »", "fr"),  # not only
         ("Frauen vergessen nicht, was gestern war.", "de"),  # German nicht after its verb
+        ("There is no doubt Ayr deserved to triumph.", "en"),  # certainly, like "aucun doute"
+        ("Сегодня я не могу удержаться.", "ru"),  # I can't help it
         ("Vergessen Sie nicht die Details.", "de"),
         ("Es ist nicht zu leugnen, dass sie ihn verdient haben.", "de"),
     ],

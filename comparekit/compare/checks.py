@@ -205,7 +205,11 @@ def check_pair(
     out: list[Divergence] = []
 
     only_a, only_b = numbers.number_conflicts(
-        a.numbers, b.numbers, cfg.number_rounded_from, cfg.number_unit_tolerance
+        a.numbers,
+        b.numbers,
+        cfg.number_rounded_from,
+        cfg.number_unit_tolerance,
+        cfg.number_rounding_max_share,
     )
     if only_a and only_b:
         ta, tb = _join(only_a), _join(only_b)

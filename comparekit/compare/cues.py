@@ -217,13 +217,13 @@ _NOT_NEGATION = {
 #: Negated verbs of stopping, weakening or objecting say the positive ("n'a pas faibli" =
 #: remained high, "не перестаю бояться" = I keep worrying, "не возражают" = open minded,
 #: "never stopped" = kept on), and so do negated verbs of forgetting, denying, failing and
-#: excluding ("don't forget" = remember / "pensez à", "it can't be denied" = "il est
+#: excluding, and "no doubt" ("don't forget" = remember / "pensez à", "it can't be denied" = "il est
 #: évident", "we will not fail" = "мы сможем", "не исключается" = possible): a negation
 #: word whose verb (within ``_DOUBLE_SPAN`` words after it) matches one of these is no
 #: negation.
 _DOUBLE_NEGATIVE = {
     "en": re.compile(
-        r"^(?:stop|ceas|hesitat|abat(?:e|es|ed|ing)$|forg[eo]t|den(?:y|ied|ies|ying)$|fail(?:s|ed|ing)?$|exclud)"
+        r"^(?:stop|ceas|hesitat|abat(?:e|es|ed|ing)$|forg[eo]t|den(?:y|ied|ies|ying)$|fail(?:s|ed|ing)?$|exclud|doubt)"
     ),
     # not "arrêté" (arrested), "tarif"
     "fr": re.compile(
@@ -517,6 +517,8 @@ def _double_negations(lows: list[str], lang: str) -> set[int]:
             start = k + 1 if w == "нельзя" else k + 2
             if "не" in lows[start : start + 2]:
                 out.update((k, lows.index("не", start)))
+            elif any(x.startswith(("удерж", "сдерж")) for x in lows[start : start + 2]):
+                out.add(k)  # "не могу удержаться" / "can't help it", like French s'empêcher
         elif lang == "fr" and w in ("ne", "n"):
             # "ne peut pas ne pas voir"; "n'a pas pu s'empêcher de", "ne pouvait s'empêcher"
             if k + 2 < len(lows) and can.match(lows[k + 1]) and lows[k + 2 : k + 5] == ["pas", "ne", "pas"]:

@@ -716,7 +716,8 @@ def cyrillic_readings(word: str) -> tuple[str, ...]:
     """Folds of a capitalised Latin word as Russian may spell it where a letter-by-letter
     reading does not reach: a Chinese name in pinyin, in Palladius (Jinping / Цзиньпина,
     Chongqing / Чунцине; a one-syllable fold, Xi / си, would meet short common words),
-    and Italian or Indonesian c before e / i as ч (Aceh / Ачехе, Luciano / Лучано).
+    Italian or Indonesian c before e / i as ч (Aceh / Ачехе, Luciano / Лучано), and
+    Spanish x as х (Texas / Техасом).
     Matched against Cyrillic words only (:func:`present`): two such readings of two
     Latin words mean nothing."""
     if not (word[:1].isupper() and word.isascii()):
@@ -726,6 +727,9 @@ def cyrillic_readings(word: str) -> tuple[str, ...]:
         out.append(f)
     if _C_AS_CH.search(word):
         out.append(fold(_C_AS_CH.sub("ч", word)))
+    if "x" in word[1:]:
+        # Spanish and Mexican x is х (Texas / Техасом, Oaxaca / Оахака), where English reads ks.
+        out.append(fold(word[0] + word[1:].replace("x", "х")))
     plain = set(_word_folds(word))
     return tuple(f for f in dict.fromkeys(out) if f not in plain)
 

@@ -64,6 +64,10 @@ def _scale(tokens: list[Token], k: int, lang: str) -> tuple[float, int]:
         # it is Monsieur before a name ("en 2017 M. Macron").
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         return (1.0, 0) if nxt is not None and nxt.text[:1].isupper() else (1e6, 1)
+    if lang == "fr" and tokens[k].low == "autres" and k + 1 < len(tokens):
+        # "Six autres millions" (another six million): the scale word after "autres".
+        factor, n = _scale(tokens, k + 1, lang)
+        return (factor, n + 1) if n else (1.0, 0)
     for word, factor in lexicon()["scale_words"][lang].items():
         parts = word.split()
         if k + len(parts) <= len(tokens) and all(
@@ -200,14 +204,26 @@ def _metric(value: float, tokens: list[Token], end: int) -> float | None:
     return value * factor
 
 
-def _metric_close(x: NumberMention, y: NumberMention, tol: float) -> bool:
+def _metric_close(x: NumberMention, y: NumberMention, tol: float, rounding: float = 0.08) -> bool:
     """A converted imperial value against the other side's number, within ``tol``
     (relative) or half a unit of its last digit: translators round (2 inches -> 5 cm,
     85 mph -> 135 km/h), but "1,98 m" is written to the centimetre (6-foot-9 is 2.06 m)."""
     for m, v in ((x.metric, y.value), (y.metric, x.value)):
-        if m is not None and abs(m - v) <= max(tol * abs(m), _half_unit(v)):
+        if m is not None and abs(m - v) <= max(tol * abs(m), _half_unit(v), _rounded_to(v, m, rounding)):
             return True
     return False
+
+
+def _rounded_to(v: float, m: float, max_share: float) -> float:
+    """How far a conversion ``m`` may be from ``v`` when ``v`` is a round whole number
+    (200 miles -> "300 km", 12 mph -> "20 km/h"): half its last non-zero digit's place
+    (50, 5), at most ``max_share`` of ``m`` (compare.number_rounding_max_share); 0 for
+    other numbers."""
+    if v != int(v) or v == 0 or int(v) % 10:
+        return 0.0
+    digits = str(int(abs(v)))
+    place = 10 ** (len(digits) - len(digits.rstrip("0")))
+    return min(place / 2, max_share * abs(m))
 
 
 def _half_unit(v: float) -> float:
@@ -229,17 +245,22 @@ def number_conflicts(
     b: list[NumberMention],
     rounded_from: float = 1e4,
     unit_tolerance: float = 0.03,
+    rounding_max_share: float = 0.08,
 ) -> tuple[list[NumberMention], list[NumberMention]]:
     """Numbers of A with no equal value in B, and of B with none in A, each value matched
     once ("five to ten" against "5 à 5": one 5 is left over). It is a conflict only when
     both lists are non-empty (a number on one side only is extra detail). An imperial
-    quantity also matches its metric conversion within ``unit_tolerance``."""
+    quantity also matches its metric conversion within ``unit_tolerance``, or a round
+    number it was rounded to (``rounding_max_share``)."""
     free = list(b)
     only_a = []
     for x in a:
         hit = next((k for k, y in enumerate(free) if _close(x.value, y.value, rounded_from)), None)
         if hit is None:
-            hit = next((k for k, y in enumerate(free) if _metric_close(x, y, unit_tolerance)), None)
+            hit = next(
+                (k for k, y in enumerate(free) if _metric_close(x, y, unit_tolerance, rounding_max_share)),
+                None,
+            )
         if hit is None:
             only_a.append(x)
         else:
