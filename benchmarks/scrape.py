@@ -24,7 +24,10 @@
    scrape flag there is a false flag; rate per 10,000 words.
 
 Run: ``.venv/bin/python benchmarks/scrape.py`` (about a minute on 2 busy cores);
-``--update-floors`` re-pins tests/eval/scrape_floors.json from the measured scores.
+``--update-floors`` re-pins tests/eval/scrape_floors.json from the measured scores;
+``--single-newlines`` adds the in-page table once more with the blocks' lines joined by a
+single newline, as a scraper that writes no blank line between blocks does (not gated;
+clean.label_line_max_words was chosen on its dev half).
 """
 
 from __future__ import annotations
@@ -120,8 +123,9 @@ def overlaps(span: tuple[int, int], spans) -> bool:
     return any(a < span[1] and span[0] < b for a, b in spans)
 
 
-def naive_page_text(data: bytes) -> str:
-    """Everything a naive scraper keeps: each block element's text as a paragraph."""
+def naive_page_text(data: bytes, separator: str = "\n\n") -> str:
+    """Everything a naive scraper keeps: each block element's text as a paragraph (as a
+    line, with ``separator="\\n"``: a scraper that writes no blank line between blocks)."""
     import lxml.html
 
     root = lxml.html.fromstring(data)
@@ -132,11 +136,14 @@ def naive_page_text(data: bytes) -> str:
             el.tail = "\n\n" + (el.tail or "")
             el.text = "\n\n" + (el.text or "")
     lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
-    return "\n\n".join(line for line in lines if line) + "\n"
+    return separator.join(line for line in lines if line) + "\n"
 
 
-def inpage_scores(path: Path = TRAFILATURA, html_dir: Path = HTML_DIR, settings=None) -> dict:
-    """Recall / wrong-flag rate on snippets inside naively scraped pages (module doc)."""
+def inpage_scores(
+    path: Path = TRAFILATURA, html_dir: Path = HTML_DIR, settings=None, separator: str = "\n\n"
+) -> dict:
+    """Recall / wrong-flag rate on snippets inside naively scraped pages (module doc);
+    ``separator`` goes between the blocks' lines (``--single-newlines``: "\\n")."""
     from comparekit.clean import clean
     from comparekit.detect.scrape import NON_ARTICLE_TYPES, detect
     from comparekit.document import Document
@@ -152,7 +159,7 @@ def inpage_scores(path: Path = TRAFILATURA, html_dir: Path = HTML_DIR, settings=
         html = html_dir / page["file"]
         if not html.exists():
             continue
-        raw = naive_page_text(html.read_bytes())
+        raw = naive_page_text(html.read_bytes(), separator)
         lang = _page_language(page["with"], settings)
         doc = segment(clean(Document(id="page", raw_text=raw), settings=settings), settings=settings)
         doc = dataclasses.replace(doc, language=lang)
@@ -292,6 +299,16 @@ def main(argv: list[str] | None = None) -> int:
             f"{g:14} {s['with']:6d} {s['without']:8d} {wr if wr is not None else '-':>12} "
             f"{round(1 - wr, 4) if wr is not None else '-':>10} {s['recall'] if s['recall'] is not None else '-':>8}"
         )
+    if "--single-newlines" in argv:
+        lines = inpage_scores(separator="\n")
+        print("\nin-page, single newlines: the same pages with no blank line between the blocks' lines")
+        print(f"{'group':14} {'with':>6} {'without':>8} {'wrong flags':>12} {'precision':>10} {'recall':>8}")
+        for g, s in lines.items():
+            wr = s["wrong_flag_rate"]
+            print(
+                f"{g:14} {s['with']:6d} {s['without']:8d} {wr if wr is not None else '-':>12} "
+                f"{round(1 - wr, 4) if wr is not None else '-':>10} {s['recall'] if s['recall'] is not None else '-':>8}"
+            )
     nt = ntrex_false_flags()
     print(
         f"\nNTREX eng: {nt['documents']} documents, {nt['words']} words, {nt['flags']} flags, "

@@ -19,6 +19,7 @@ from comparekit.clean.builder import TextBuilder
 from comparekit.clean.hyphen import keep_hyphen
 from comparekit.clean.markdown import DROP, markup, masked
 from comparekit.document import Document, Join, Removal
+from comparekit.segment.sentences import split_sentences
 from comparekit.settings import Settings
 
 _LINE = re.compile(r"([^\r\n\f]*)(\r\n|\r|\n|\f|$)")
@@ -35,6 +36,9 @@ _CONTINUATION = ",;:)]."
 _LEADING_QUOTES = "\"'“”‘’«»„‹› \u00a0"
 _HYPHEN_END = re.compile(r"(\w+)-$")
 _WORD_START = re.compile(r"^(\w+)")
+#: Characters of a line's end that the sentence splitter reads to tell whether it ends a
+#: sentence (it looks at the word before the period: 16 characters are enough).
+_SENTENCE_CONTEXT = 40
 
 
 @dataclass
@@ -122,6 +126,41 @@ def _reads_as_sentence(text: str) -> bool:
     return sum(w[:1].islower() for w in words[1:]) >= 0.45 * (len(words) - 1)
 
 
+def _label_line(text: str, max_words: int) -> bool:
+    """A short line that is no wrapped prose: at most ``max_words`` words, no sentence end,
+    no lower-case or punctuation start (which would continue a sentence), no line-end
+    hyphen, comma, colon or semicolon (a word or a clause running on): "Share this
+    article", "Read more"."""
+    words = text.split()
+    if not words or len(words) > max_words or _continues_sentence(text):
+        return False
+    # any quote may close it here (German „Komm schon.“ ends a sentence, as « Non. » does)
+    return _strip_edge(text, _LEADING_QUOTES + ")]", end=True)[-1:] not in (*_TERMINAL, *"-‐,;:", "")
+
+
+def _fits(line: str, following: str, width: float) -> bool:
+    """Whether ``line`` and the first word of ``following`` fit in ``width`` characters
+    (if not, a wrap may have put the word on the next line)."""
+    first = following.split(" ", 1)[0]  # a wrap keeps a no-break space's words together
+    return len(line) + 1 + len(first) <= width
+
+
+def _sentence_ends_before(line: str, label: str) -> bool:
+    """Whether ``line`` ends a sentence before ``label`` as the sentence splitter reads it:
+    not after an abbreviation ("spoiler vs." / "Rockies", "колокола Св." / "Мартина")."""
+    if not _ends_sentence(line):
+        return False
+    tail = line[-_SENTENCE_CONTEXT:]
+    return any(start == len(tail) + 1 for start, _ in split_sentences(f"{tail} {label}"))
+
+
+def _title_case(text: str) -> bool:
+    """Every word of four letters or more capitalised, and two words or more: a line of a
+    wrapped Title Case headline ("Killer Pig Mauls" / "Chinese Farmer to Death")."""
+    words = _WORD.findall(text)
+    return len(words) >= 2 and all(w[:1].isupper() for w in words if len(w) >= 4)
+
+
 def _running_headers(lines: list[_Line], min_repeats: int) -> set[str]:
     counts = Counter(line.stripped for line in lines if not line.blank and len(line.stripped.split()) <= 10)
     return {text for text, n in counts.items() if n >= min_repeats and not _ends_sentence(text)}
@@ -195,8 +234,32 @@ def clean(doc: Document, *, settings: Settings) -> Document:
         else settings.clean.heading_max_width_share * _wrap_width(lines)
     )
 
-    for line in lines:
-        reason = None if line.blank else _junk_reason(line, headers)
+    # A label line ("Share this article", "Read more", "Subscribe") stands alone when the
+    # next line does not continue it: not in lower case, not the rest of a wrapped Title
+    # Case headline (two Title Case lines), not where a wrap put the break (the next line's
+    # first word would not have fitted on the label's line: "Bei einigen" /
+    # "Nationalversammlungsmitgliedern"). It is a paragraph of its own when it stands
+    # alone and the line above is another label or ends a sentence.
+    reasons = [None if line.blank else _junk_reason(line, headers) for line in lines]
+    label_width = _wrap_width(lines)
+    alone = [False] * len(lines)
+    for k, line in enumerate(lines):
+        if reasons[k] or not _label_line(line.stripped, settings.clean.label_line_max_words):
+            continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        alone[k] = (
+            nxt is None
+            or nxt.blank
+            or reasons[k + 1] is not None
+            or (
+                not _continues_sentence(nxt.stripped)
+                and not (_title_case(line.stripped) and _title_case(nxt.stripped))
+                and _fits(line.stripped, nxt.stripped, label_width)
+            )
+        )
+
+    for k, line in enumerate(lines):
+        reason = reasons[k]
         if line.blank or reason:
             close_paragraph()
             if reason:
@@ -214,7 +277,8 @@ def clean(doc: Document, *, settings: Settings) -> Document:
                 and len(prev.stripped) < heading_width
                 and _reads_as_sentence(line.stripped)
             )
-            if prev.form_feed or block or heading or (indented and _ends_sentence(prev.content)):
+            label = alone[k - 1] or (alone[k] and _sentence_ends_before(prev.stripped, line.stripped))
+            if prev.form_feed or block or heading or label or (indented and _ends_sentence(prev.content)):
                 close_paragraph()
         current.append(line)
         if line.form_feed:
