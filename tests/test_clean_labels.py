@@ -59,7 +59,9 @@ def test_label_lines_are_their_own_segments_with_raw_offsets():
     texts = [s.text for s in doc.segments]
     for label in ("Share this article", "Read more", "Subscribe", "Most popular", "Sign in"):
         assert label in texts
-    assert "Subscribe Police said on Friday" not in " | ".join(texts)
+    assert "Dyteon Simpson, 20, was taken into custody on Saturday morning, the police chief said." in texts
+    kinds = {s.text: s.kind for s in doc.segments}
+    assert [kinds[t] for t in ("Share this article", "Read more", "Subscribe")] == ["boilerplate"] * 3
     for s in doc.segments:
         assert (
             doc.raw_text[s.start : s.end] == s.text
