@@ -91,6 +91,22 @@ def test_page_number_and_running_header_removed():
     assert {r.reason for r in doc.removals} >= {"page_number", "running_header"}
 
 
+def test_a_german_closing_quote_ends_the_sentence_before_a_page_break():
+    # „...“ ‚...‘ »...« close German quotes: the paragraph ended and the page number between
+    # the paragraphs did not interrupt a sentence (it was joined: "... ab.“ Die Regierung").
+    for quoted in (
+        "„Wir rüsten nicht ab.“",
+        "‚Wir rüsten nicht ab.‘",
+        "»Wir rüsten nicht ab.«",
+        "“We won't.”",
+    ):
+        raw = f"Er sagte: {quoted}\n\n12\n\nDie Regierung schwieg dazu am Montag.\n"
+        assert _clean(raw).text.split("\n\n") == [
+            f"Er sagte: {quoted}",
+            "Die Regierung schwieg dazu am Montag.",
+        ]
+
+
 def test_sentence_split_by_blank_lines_is_joined_and_recorded():
     doc = prepared(RFI)
     texts = [s.text for s in doc.segments]

@@ -30,7 +30,9 @@ _PAGE_NUMBER = re.compile(
 )
 # Sentence-final punctuation, looked for after trailing quotes and brackets are stripped.
 _TERMINAL = ".!?…。！？"
-_TRAILING_CLOSERS = "\"'”’»)]›」』 \u00a0"
+# German closes quotes with “ ‘ « („Ja.“ ‚Ja.‘ »Ja.«), as segment/sentences.py knows: a
+# line ending „... gehen.“ ends a sentence.
+_TRAILING_CLOSERS = "\"'”’»)]›」』“‘« \u00a0"
 # A next piece that starts with one of these (after quotes and spaces) continues a sentence.
 _CONTINUATION = ",;:)]."
 _LEADING_QUOTES = "\"'“”‘’«»„‹› \u00a0"
