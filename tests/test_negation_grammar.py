@@ -65,6 +65,7 @@ def test_no_negation(text, lang):
         ("Il n'y avait pas de pain.", "fr"),  # "y a pas" without "que" negates
         ("They did not forget to pay, but they did not come.", "en"),  # only "forget" is positive
         ("„Kein Vergessen, kein Vergeben“", "de"),  # "kein" goes with the noun after it only
+        ("No vino nadie a la reunión.", "es"),  # a language without negated-verb rules
     ],
 )
 def test_negation(text, lang):
@@ -130,3 +131,48 @@ def test_rare_and_clueless_say_not_common_and_do_not_know(settings):
     )
     # a negation added on one side still counts
     assert types("They are a common sight.", "Они не встречаются часто.", "ru") == {"negation"}
+
+
+def test_a_word_that_says_no_balances_a_negation_only_at_its_place(settings):
+    from comparekit.compare.checks import divergences
+
+    def types(a, b, lang):
+        return {d.type for d in divergences(a, "en", b, lang, settings=settings)}
+
+    # "outside" (a balancer) at the end does not stand for "не" at the start
+    a = "Team Europe has won the 2018 Ryder Cup defeating Team USA at Le Golf National outside Paris, France."
+    b = "Команда Европы не выиграла Кубок Райдера 2018, победив команду США на Le Golf National в пригороде Парижа."
+    assert types(a, b, "ru") == {"negation"}
+    # "until" (a lexical negative) late in the sentence does not stand for "n'a pas eu" early
+    a = "Mr. Trump had a warm meeting with President Varela of Panama in June 2017 and had a hotel there until partners evicted his company."
+    b = "M. Trump n'a pas eu une rencontre amicale avec le président Varela en juin 2017 et a possédé un hôtel jusqu'à ce que ses partenaires expulsent sa société."
+    assert types(a, b, "fr") == {"negation"}
+    # at the same place they still balance ("unable" / "n'a pas pu")
+    assert (
+        types("He was unable to attend the meeting.", "Il n'a pas pu assister à la réunion.", "fr") == set()
+    )
+    assert types("We have no status yet.", "Nous attendons toujours.", "fr") == set()
+
+
+def test_a_negated_deny_still_differs_from_a_plain_deny(settings):
+    from comparekit.compare.checks import divergences
+
+    def types(a, b, lang):
+        return {d.type for d in divergences(a, "en", b, lang, settings=settings)}
+
+    # "it can't be denied" says the positive, but against "Brett denied it" the Russian
+    # "не отрицал" (did not deny) is a change
+    a = '"I don\'t know what happened, but I know this: Brett denied it vigorously," Graham added.'
+    assert (
+        types(
+            a,
+            "«Я не знаю, что произошло, но одно я знаю: Бретт решительно отрицал это», — добавил Грэм.",
+            "ru",
+        )
+        == set()
+    )
+    assert types(
+        a,
+        "«Я не знаю, что произошло, но одно я знаю: Бретт решительно не отрицал это», — добавил Грэм.",
+        "ru",
+    ) == {"negation"}

@@ -38,6 +38,11 @@ class SideFacts:
     roles: list
     entities: list
     negations: list
+    #: Negations read as positive because they negate a verb of forgetting, denying ...
+    #: ((family, Cue) pairs), and the families of such verbs said plainly
+    #: (:func:`cues.negated_negatives`).
+    negated_negatives: list
+    plain_negatives: frozenset
     lexneg: list
     #: Words that say a negation in other words (still, remained, away, trouble ...).
     balancers: list
@@ -71,6 +76,7 @@ def read_side(text: str, lang: str | None, settings: Settings | None = None) -> 
     roles = cues.extract_roles(tokens, lang, used)
     ns = numbers.extract_numbers(tokens, lang, used)
     ents = entities.extract_entities(tokens, lang, skip=used, settings=settings, text=text)
+    negated, plain = cues.negated_negatives(tokens, lang, cfg.negation_concord_window)
     return SideFacts(
         text=text,
         lang=lang,
@@ -79,6 +85,8 @@ def read_side(text: str, lang: str | None, settings: Settings | None = None) -> 
         roles=roles,
         entities=ents,
         negations=cues.negations(tokens, lang, cfg.negation_concord_window),
+        negated_negatives=negated,
+        plain_negatives=frozenset(plain),
         lexneg=cues.lexical_negatives(tokens, lang, cfg.negation_prefix_rest_min_zipf),
         balancers=cues.negation_balancers(tokens, lang),
         modality=cues.cue_list(tokens, lang, "modality"),
@@ -173,6 +181,25 @@ def _moved(mention, alone: bool, near_other, near_own, min_ratio: float) -> bool
     if alone:
         return True
     return there >= 1 + sum(entities.named_in(mention, o, min_ratio=min_ratio) for o in near_own)
+
+
+def _first(cue) -> int:
+    return cue.first
+
+
+def _placed(cues_: list, side: SideFacts, negs: list, other: SideFacts, max_shift: float, slack: int) -> list:
+    """The ``cues_`` of ``side`` that stand about where one of the ``other`` side's
+    negations ``negs`` stands: relative positions (token index / token count) at most
+    ``max_shift`` apart, or token indices at most ``slack`` apart (short sentences)."""
+    n_side, n_other = max(1, len(side.tokens)), max(1, len(other.tokens))
+    return [
+        c
+        for c in cues_
+        if any(
+            abs(c.first / n_side - g.first / n_other) <= max_shift or abs(c.first - g.first) <= slack
+            for g in negs
+        )
+    ]
 
 
 def _join(items) -> str:
@@ -297,12 +324,31 @@ def check_pair(
             )
         )
 
-    na, nb = len(a.negations), len(b.negations)
+    # A negated verb of forgetting, denying, stopping ... says the positive ("it can't be
+    # denied" / "il est évident"), unless the other side says that verb plainly ("Brett
+    # denied it" / "Бретт не отрицал"): then the negation counts.
+    negs_a = sorted(
+        [*a.negations, *(c for f, c in a.negated_negatives if f in b.plain_negatives)], key=_first
+    )
+    negs_b = sorted(
+        [*b.negations, *(c for f, c in b.negated_negatives if f in a.plain_negatives)], key=_first
+    )
+    na, nb = len(negs_a), len(negs_b)
     # Negation words are counted once per clause (negative concord merged: "не ... ни",
     # "ne ... jamais"), and polarity is counted with the words that say "no" without a
     # negation word (unable, refused, sans, не смог): "He was unable" against "Il n'a pas
     # pu" balances, and a "not" added on either side unbalances it again.
-    pa, pb = na + len(a.lexneg), nb + len(b.lexneg)
+    # On the side with fewer negation words, a word that says "no" in other words stands
+    # for a negation of the other side only where that negation could be: about the same
+    # place in the sentence (relative positions at most compare.negation_lexical_max_shift
+    # apart for unable / sans / не смог, compare.negation_balance_max_shift for still /
+    # away / trouble below), as translations mostly keep the order of clauses. "Team
+    # Europe has won ... outside Paris" does not balance "Команда Европы не выиграла".
+    lex_shift, bal_shift = cfg.negation_lexical_max_shift, cfg.negation_balance_max_shift
+    slack = cfg.negation_balance_slack_words
+    lex_a = _placed(a.lexneg, a, negs_b, b, lex_shift, slack) if na < nb else a.lexneg
+    lex_b = _placed(b.lexneg, b, negs_a, a, lex_shift, slack) if nb < na else b.lexneg
+    pa, pb = na + len(lex_a), nb + len(lex_b)
     # Words that say a negation in other words ("still", "remained", "away", "trouble")
     # on the side with fewer negation words stand for the other side's negations: one per
     # class of such words that the other side lacks (a class on both sides is translated,
@@ -310,24 +356,30 @@ def check_pair(
     # all ("no status yet" / "nous attendons toujours"): the balance counts, not each word.
     ca, cb = {c.label for c in a.balancers}, {c.label for c in b.balancers}
     if na < nb:
-        pa += min(len(ca - cb), cfg.negation_balance_max)
+        pa += min(
+            len({c.label for c in _placed(a.balancers, a, negs_b, b, bal_shift, slack)} - cb),
+            cfg.negation_balance_max,
+        )
     elif nb < na:
-        pb += min(len(cb - ca), cfg.negation_balance_max)
+        pb += min(
+            len({c.label for c in _placed(b.balancers, b, negs_a, a, bal_shift, slack)} - ca),
+            cfg.negation_balance_max,
+        )
     # The side with more negation words must also have more polarity in all: when the
     # other side's lexical negatives reach or pass it ("unable ... stopped" against "не
     # смогла"), the gap is covered.
     if na != nb and pa != pb and (na > nb) == (pa > pb):
-        side, doc = (a, doc_a) if na > nb else (b, doc_b)
-        neg = _join(side.negations)
+        doc = doc_a if na > nb else doc_b
+        neg = _join(negs_a if na > nb else negs_b)
         out.append(
             Divergence(
                 "negation",
                 doc,
                 neg,
                 f"{doc} has {max(na, nb)} negation(s) ({neg}), the other side {min(na, nb)}",
-                _join(a.negations),
-                _join(b.negations),
-                cue_spans(a, doc_a, a.negations) + cue_spans(b, doc_b, b.negations),
+                _join(negs_a),
+                _join(negs_b),
+                cue_spans(a, doc_a, negs_a) + cue_spans(b, doc_b, negs_b),
             )
         )
 

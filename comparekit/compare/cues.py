@@ -217,26 +217,53 @@ _NOT_NEGATION = {
 #: Negated verbs of stopping, weakening or objecting say the positive ("n'a pas faibli" =
 #: remained high, "не перестаю бояться" = I keep worrying, "не возражают" = open minded,
 #: "never stopped" = kept on), and so do negated verbs of forgetting, denying, failing and
-#: excluding, and "no doubt" ("don't forget" = remember / "pensez à", "it can't be denied" = "il est
-#: évident", "we will not fail" = "мы сможем", "не исключается" = possible): a negation
-#: word whose verb (within ``_DOUBLE_SPAN`` words after it) matches one of these is no
-#: negation.
-_DOUBLE_NEGATIVE = {
-    "en": re.compile(
-        r"^(?:stop|ceas|hesitat|abat(?:e|es|ed|ing)$|forg[eo]t|den(?:y|ied|ies|ying)$|fail(?:s|ed|ing)?$|exclud|doubt)"
-    ),
-    # not "arrêté" (arrested), "tarif"
-    "fr": re.compile(
-        r"^(?:cess|arrêt(?!é)|faibli|tari(?:r|t|s|ssent|ssait)?$|désempl|hésit|dout|oubli|ni(?:er|é|ée|és)$|exclu|échou)"
-    ),
-    # German puts "nicht" after its verb ("Frauen vergessen nicht", "Vergessen Sie nicht")
-    # or before an infinitive ("ist nicht zu leugnen"); see _DOUBLE_BEFORE.
-    "de": re.compile(r"^(?:vergess|vergaß|leugn|bestreit|ausgeschlossen|ausschließ|scheiter|zöger|zweifel)"),
-    # not "прекрасный", "стихи"
-    "ru": re.compile(
-        r"^(?:переста|прекра[щт]|останавл|останов|умолк|ослаб|возра[жз]|сомнева|утих|стих[алн]|забы|забуд|исключ|отрица)"
-    ),
+#: excluding, and "no doubt" ("don't forget" = remember / "pensez à", "it can't be denied"
+#: = "il est évident", "we will not fail" = "мы сможем", "не исключается" = possible): a
+#: negation word whose verb (within ``_DOUBLE_SPAN`` words after it) matches one of these
+#: is no negation. By family, so that the other side's plain verb of the same family
+#: ("Brett denied it" / "Бретт не отрицал") still counts it (:func:`negated_negatives`).
+_NEGATED_NEGATIVES = {
+    "stop": {
+        "en": r"stop|ceas|abat(?:e|es|ed|ing)$",
+        # not "arrêté" (arrested), "tarif"
+        "fr": r"cess|arrêt(?!é)|faibli|tari(?:r|t|s|ssent|ssait)?$|désempl",
+        # not "прекрасный", "стихи"
+        "ru": r"переста|прекра[щт]|останавл|останов|умолк|ослаб|утих|стих[алн]",
+    },
+    "doubt": {
+        "en": r"hesitat|doubt|trepidat",
+        "fr": r"hésit|dout",
+        "de": r"zöger|zweifel",
+        "ru": r"возра[жз]|сомнева|трепет",
+    },
+    "forget": {"en": r"forg[eo]t", "fr": r"oubli", "de": r"vergess|vergaß", "ru": r"забы|забуд"},
+    "deny": {
+        "en": r"den(?:y|ied|ies|ying|ial|ials)$",
+        "fr": r"ni(?:er|é|ée|és)$",
+        "de": r"leugn|bestreit",
+        "ru": r"отрица",
+    },
+    "fail": {"en": r"fail(?:s|ed|ing)?$", "fr": r"échou", "de": r"scheiter"},
+    "exclude": {"en": r"exclud", "fr": r"exclu", "de": r"ausgeschlossen|ausschließ", "ru": r"исключ"},
 }
+_FAMILY_RES = {
+    (family, lang): re.compile(f"^(?:{pattern})")
+    for family, by_lang in _NEGATED_NEGATIVES.items()
+    for lang, pattern in by_lang.items()
+}
+# German puts "nicht" after its verb ("Frauen vergessen nicht", "Vergessen Sie nicht")
+# or before an infinitive ("ist nicht zu leugnen"); see _DOUBLE_BEFORE.
+_DOUBLE_NEGATIVE = {
+    lang: re.compile("^(?:" + "|".join(by[lang] for by in _NEGATED_NEGATIVES.values() if lang in by) + ")")
+    for lang in ("en", "fr", "de", "ru")
+}
+
+
+def _family(word: str, lang: str) -> str | None:
+    """The family of :data:`_NEGATED_NEGATIVES` whose verb ``word`` is, if any."""
+    return next((f for (f, lg), rx in _FAMILY_RES.items() if lg == lang and rx.match(word)), None)
+
+
 # Where the verb sits, by grammar, not tuned: "not stop" / "never really stopped" /
 # "not going to forget" / "no one can deny" (3), "ne s'arrête pas" / "n'a pas faibli" (3
 # after "ne"), "не перестаю" / "не может отрицать" (a modal between: 2).
@@ -330,6 +357,12 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
         for k in range(1, len(lows) - 1):
             if lows[k] == "not" and lows[k + 1] in ("just", "only") and lows[k - 1] in _EN_MODALS:
                 skip.discard(k)
+    if lang == "en":
+        # "It's just not about the vote, it's also about ...": "just not ... also" is
+        # "not only ... but also", like "не только ... но и".
+        for k in range(1, len(lows)):
+            if lows[k] == "not" and lows[k - 1] in ("just", "simply", "merely") and "also" in lows[k + 1 :]:
+                skip.add(k)
     # "whether or not", "ли ... или нет", "ob ... oder nicht" ask; they do not negate.
     if lang in _WHETHER:
         alt, neg, head = _WHETHER[lang]
@@ -343,6 +376,10 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
             if w == "pas" and lows[k + 1 : k + 2] in (["sans"], ["seulement"], ["uniquement"]):
                 skip.add(k)
                 skip.update(_fr_nes_before(lows, k))
+                if lows[k + 1] != "sans":
+                    # "pas seulement du vote ..., ni de la nomination": the "ni" goes on
+                    # with the "not only" list.
+                    skip.update(j for j in range(k + 2, len(lows)) if lows[j] == "ni")
             # "ne ... plus que" is "only ... now" (il n'a plus qu'à gagner), not a negation.
             elif w == "plus" and lows[k + 1 : k + 2] in (["que"], ["qu"]) and _fr_open_ne(lows, k):
                 skip.update(_fr_nes_before(lows, k))
@@ -455,12 +492,13 @@ def _fr_open_ne(lows: list[str], k: int) -> bool:
     return bool(nes) and not _FR_PARTNERS & set(lows[nes[-1] + 1 : k])
 
 
-def _positive_negations(lows: list[str], lang: str, words: set[str]) -> set[int]:
-    """Negation words that say the positive: litotes ("не первый", "pas le seul", "not
-    the only") and negated verbs of stopping or weakening ("n'a pas faibli", "не
-    перестаю"). French "ne" goes with its "pas", so both are skipped."""
+def _positive_negations(lows: list[str], lang: str, words: set[str]) -> dict[int, int]:
+    """Negation words that say the positive, each with the index of the verb that makes
+    it so (-1 for a litotes): litotes ("не первый", "pas le seul", "not the only") and
+    negated verbs of :data:`_NEGATED_NEGATIVES` ("n'a pas faibli", "не перестаю", "don't
+    forget"). French "ne" goes with its "pas", so both are skipped."""
     verbs, litotes = _DOUBLE_NEGATIVE.get(lang), _LITOTES.get(lang, set())
-    out: set[int] = set()
+    out: dict[int, int] = {}
     for k, w in enumerate(lows):
         if w not in words and w != "pas":
             continue
@@ -475,16 +513,39 @@ def _positive_negations(lows: list[str], lang: str, words: set[str]) -> set[int]
         # English needs its article ("will not last" is a verb): "not the first", "not alone".
         lit = lit and (lang != "en" or det or rest[0] == "alone")
         before = _DOUBLE_BEFORE.get(lang, 0) if w == "nicht" else 0
-        around = lows[max(0, k - before) : k] + lows[k + 1 : k + 1 + _DOUBLE_SPAN[lang]]
-        verb = verbs is not None and any(verbs.match(x) for x in around)
+        around = [
+            *range(max(0, k - before), k),
+            *range(k + 1, min(len(lows), k + 1 + _DOUBLE_SPAN.get(lang, 0))),
+        ]
+        verb = next((j for j in around if verbs is not None and verbs.match(lows[j])), None)
         if lang == "fr" and w in ("ne", "n"):
             lit = False  # the French litotes is read at its "pas"
-        if not (lit or verb):
+        if not lit and verb is None:
             continue
-        out.add(k)
+        out[k] = -1 if verb is None else verb
         if lang == "fr" and w == "pas":
-            out.update(_fr_nes_before(lows, k))
+            out.update({n: out[k] for n in _fr_nes_before(lows, k) if n not in out})
     return out
+
+
+def negated_negatives(tokens: list[Token], lang: str | None, concord_window: int = 6) -> tuple[list, set]:
+    """The negation words :func:`negations` reads as positive because they negate a verb
+    of :data:`_NEGATED_NEGATIVES` (as (family, Cue) pairs), and the families of that
+    kind of verb the text says without a negation ("Brett denied it"). A side that
+    negates such a verb against another side that says it plainly ("не отрицал" /
+    "denied") differs after all: :func:`comparekit.compare.checks.check_pair` counts the
+    negation again there."""
+    lang = lang_of(lang)
+    lows = [t.low for t in tokens]
+    words = set(lexicon()["negation"].get(lang, ()))
+    positive = _positive_negations(lows, lang, words)
+    negated = {j for j in positive.values() if j >= 0}
+    found = []
+    for k, j in sorted(positive.items()):
+        if j >= 0 and lows[k] != "pas" and (family := _family(lows[j], lang)) is not None:
+            found.append((family, Cue("negation", tokens[k].text, k, k + 1)))
+    plain = {f for j, w in enumerate(lows) if j not in negated and (f := _family(w, lang)) is not None}
+    return found, plain
 
 
 #: "Can" / "could" in each language: a negated one before a second negation, or before
