@@ -113,6 +113,8 @@ _RU_VERB = re.compile(
 _NEGATABLE = {"en": _EN_AUX, "fr": _FR_VERB, "de": _DE_VERB, "ru": _RU_VERB}
 #: Words after which an inserted negation would double one already there.
 _NEGATED_NEXT = re.compile(r"\s*(?:not|no|never|n't|pas|plus|jamais|rien|nicht|kein\w*|nie)\b", re.IGNORECASE)
+#: A negation right before the verb ("could not have", "n'a", "не был").
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n't|ne|не|nicht)\s*$", re.IGNORECASE)
 #: English "have" as a main verb ("We have a goal") takes no plain "not"; as an auxiliary
 #: it stands before a past participle.
 _EN_PARTICIPLE = re.compile(
@@ -129,6 +131,8 @@ def _negatable(m: re.Match, text: str, lang: str) -> bool:
     has / had only as an auxiliary."""
     before, after = text[: m.start()], text[m.end() :]
     if before[-1:] in "'’-" or after[:1] in "-'’" or _NEGATED_NEXT.match(after):
+        return False
+    if _NEGATED_BEFORE.search(before):  # "could not have come": "have" is negated already
         return False
     if lang == "fr" and (before.endswith(("y ", "ne ", "n'", "n’")) or before.lower().endswith("il y ")):
         return False

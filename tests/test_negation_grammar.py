@@ -176,3 +176,28 @@ def test_a_negated_deny_still_differs_from_a_plain_deny(settings):
         "«Я не знаю, что произошло, но одно я знаю: Бретт решительно не отрицал это», — добавил Грэм.",
         "ru",
     ) == {"negation"}
+
+
+def test_away_and_or_not_readings(settings):
+    from comparekit.compare.checks import divergences
+
+    def types(a, b, lang):
+        return {d.type for d in divergences(a, "en", b, lang, settings=settings)}
+
+    # "swept away" is no "not here": it does not hide an added negation
+    a = "At least 384 people were killed, many swept away as giant waves crashed onto beaches."
+    assert types(
+        a,
+        "Les autorités n'ont pas déclaré qu'au moins 384 personnes avaient péri, emportées par les vagues.",
+        "fr",
+    ) == {"negation"}
+    # "stay away" still balances "ne pas s'impliquer"
+    assert cues.negation_balancers(tokenize("They told him to stay away from it.", "en"), "en")
+    assert not cues.negation_balancers(tokenize("Many were swept away by the waves.", "en"), "en")
+    # "waved away" (dismissed) says no
+    a = "The referee waved away the appeals."
+    assert types(a, "L'arbitre n'a pas accepté les réclamations.", "fr") == set()
+    # French "ou non" / "ou pas" is "whether or not"
+    assert count("Qu'ils soient travaillistes ou non, je suis fier de vous servir.", "fr") == 0
+    assert count("Qu'ils soient travaillistes ou pas, je suis fier de vous servir.", "fr") == 0
+    assert not cues.lexical_negatives(tokenize("Qu'ils soient travaillistes ou non.", "fr"), "fr")

@@ -195,7 +195,14 @@ _NOT_NEGATION = {
         ("not", "until"),  # "it wasn't until he died that I saw" = only when he died
         ("not", "till"),
     ),
-    "fr": (("non", "seulement"), ("à", "jamais"), ("sans", "aucun"), ("que", "jamais"), ("et", "pas")),
+    "fr": (
+        ("non", "seulement"),
+        ("à", "jamais"),
+        ("sans", "aucun"),
+        ("que", "jamais"),
+        ("et", "pas"),
+        ("ou", "pas"),
+    ),
     # The German readings of the English phrases above.
     "de": (
         ("nicht", "nur"),
@@ -622,6 +629,11 @@ def lexical_negatives(tokens: list[Token], lang: str | None, prefix_rest_min_zip
     ``prefix_rest_min_zipf``: compare.negation_prefix_rest_min_zipf)."""
     lang = lang_of(lang)
     found = find_phrases(tokens, _cue_table(lang, "lexical_negatives"))
+    if lang == "fr":
+        # "qu'ils soient travaillistes ou non" is "whether or not": no negative.
+        found = [
+            f for f in found if not (tokens[f[1]].low == "non" and f[1] and tokens[f[1] - 1].low == "ou")
+        ]
     listed = {k for _, i, j in found for k in range(i, j)}
     if lang == "ru":
         lows = [t.low for t in tokens]
