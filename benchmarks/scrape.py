@@ -276,13 +276,8 @@ def update_floors(scores: dict, inpage: dict, ntrex: dict) -> dict:
     return floors
 
 
-def main(argv: list[str] | None = None) -> int:
-    import logging
-
-    argv = sys.argv[1:] if argv is None else argv
-    logging.basicConfig(level=logging.WARNING)
-    scores = trafilatura_scores()
-    print("trafilatura_eval, one snippet = one document (precision = 1 - wrong-flag rate on `with`)")
+def _print_table(scores: dict) -> None:
+    """One table of benchmarks/scrape.py: per group, snippet counts, wrong flags, precision, recall."""
     print(f"{'group':14} {'with':>6} {'without':>8} {'wrong flags':>12} {'precision':>10} {'recall':>8}")
     for g, s in scores.items():
         wr = s["wrong_flag_rate"]
@@ -290,25 +285,23 @@ def main(argv: list[str] | None = None) -> int:
             f"{g:14} {s['with']:6d} {s['without']:8d} {wr if wr is not None else '-':>12} "
             f"{round(1 - wr, 4) if wr is not None else '-':>10} {s['recall'] if s['recall'] is not None else '-':>8}"
         )
+
+
+def main(argv: list[str] | None = None) -> int:
+    import logging
+
+    argv = sys.argv[1:] if argv is None else argv
+    logging.basicConfig(level=logging.WARNING)
+    scores = trafilatura_scores()
+    print("trafilatura_eval, one snippet = one document (precision = 1 - wrong-flag rate on `with`)")
+    _print_table(scores)
     inpage = inpage_scores()
     print("\nin-page: the 246 HTML pages as a naive scraper's text, one document per page (split as above)")
-    print(f"{'group':14} {'with':>6} {'without':>8} {'wrong flags':>12} {'precision':>10} {'recall':>8}")
-    for g, s in inpage.items():
-        wr = s["wrong_flag_rate"]
-        print(
-            f"{g:14} {s['with']:6d} {s['without']:8d} {wr if wr is not None else '-':>12} "
-            f"{round(1 - wr, 4) if wr is not None else '-':>10} {s['recall'] if s['recall'] is not None else '-':>8}"
-        )
+    _print_table(inpage)
     if "--single-newlines" in argv:
         lines = inpage_scores(separator="\n")
         print("\nin-page, single newlines: the same pages with no blank line between the blocks' lines")
-        print(f"{'group':14} {'with':>6} {'without':>8} {'wrong flags':>12} {'precision':>10} {'recall':>8}")
-        for g, s in lines.items():
-            wr = s["wrong_flag_rate"]
-            print(
-                f"{g:14} {s['with']:6d} {s['without']:8d} {wr if wr is not None else '-':>12} "
-                f"{round(1 - wr, 4) if wr is not None else '-':>10} {s['recall'] if s['recall'] is not None else '-':>8}"
-            )
+        _print_table(lines)
     nt = ntrex_false_flags()
     print(
         f"\nNTREX eng: {nt['documents']} documents, {nt['words']} words, {nt['flags']} flags, "

@@ -13,6 +13,13 @@ def count(text: str, lang: str) -> int:
     return len(cues.negations(tokenize(text, lang), lang))
 
 
+def divergence_types(a: str, b: str, lang: str, settings) -> set[str]:
+    """The divergence types between English ``a`` and ``b`` in ``lang``."""
+    from comparekit.compare.checks import divergences
+
+    return {d.type for d in divergences(a, "en", b, lang, settings=settings)}
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
@@ -94,10 +101,8 @@ def test_a_russian_negative_adjective_in_any_case(word, negative):
 
 
 def test_russian_lack_is_a_lexical_negative_like_english_lack(settings):
-    from comparekit.compare.checks import divergences
-
     def types(a, b):
-        return {d.type for d in divergences(a, "en", b, "ru", settings=settings)}
+        return divergence_types(a, b, "ru", settings)
 
     assert types("Clean water is scarce.", "Чистой воды не хватает.") == set()
     assert types("The camp lacks clean water.", "В лагере не хватает чистой воды.") == set()
@@ -106,10 +111,8 @@ def test_russian_lack_is_a_lexical_negative_like_english_lack(settings):
 
 
 def test_rare_and_clueless_say_not_common_and_do_not_know(settings):
-    from comparekit.compare.checks import divergences
-
     def types(a, b, lang):
-        return {d.type for d in divergences(a, "en", b, lang, settings=settings)}
+        return divergence_types(a, b, lang, settings)
 
     a = "While tsunami shelters have been built in Aceh, they are not a common sight on other coastlines."
     assert (
@@ -134,10 +137,8 @@ def test_rare_and_clueless_say_not_common_and_do_not_know(settings):
 
 
 def test_a_word_that_says_no_balances_a_negation_only_at_its_place(settings):
-    from comparekit.compare.checks import divergences
-
     def types(a, b, lang):
-        return {d.type for d in divergences(a, "en", b, lang, settings=settings)}
+        return divergence_types(a, b, lang, settings)
 
     # "outside" (a balancer) at the end does not stand for "не" at the start
     a = "Team Europe has won the 2018 Ryder Cup defeating Team USA at Le Golf National outside Paris, France."
@@ -155,10 +156,8 @@ def test_a_word_that_says_no_balances_a_negation_only_at_its_place(settings):
 
 
 def test_a_negated_deny_still_differs_from_a_plain_deny(settings):
-    from comparekit.compare.checks import divergences
-
     def types(a, b, lang):
-        return {d.type for d in divergences(a, "en", b, lang, settings=settings)}
+        return divergence_types(a, b, lang, settings)
 
     # "it can't be denied" says the positive, but against "Brett denied it" the Russian
     # "не отрицал" (did not deny) is a change
@@ -179,10 +178,8 @@ def test_a_negated_deny_still_differs_from_a_plain_deny(settings):
 
 
 def test_away_and_or_not_readings(settings):
-    from comparekit.compare.checks import divergences
-
     def types(a, b, lang):
-        return {d.type for d in divergences(a, "en", b, lang, settings=settings)}
+        return divergence_types(a, b, lang, settings)
 
     # "swept away" is no "not here": it does not hide an added negation
     a = "At least 384 people were killed, many swept away as giant waves crashed onto beaches."

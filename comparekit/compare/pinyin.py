@@ -105,19 +105,9 @@ _TAKES = {
     "g k h": (*_PLAIN, "ua", "uai", "uang"),
 }
 
-#: Syllables without an initial (y- and w- spell the medial).
-_BARE = {
-    "a": "а",
-    "o": "о",
-    "e": "э",
-    "ai": "ай",
-    "ei": "эй",
-    "ao": "ао",
-    "ou": "оу",
-    "an": "ань",
-    "en": "энь",
-    "ang": "ан",
-    "eng": "эн",
+#: Syllables without an initial (y- and w- spell the medial): the plain finals as they
+#: are, and the rest.
+_BARE = {f: _FINALS[f] for f in ("a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng")} | {
     "er": "эр",
     "yi": "и",
     "ya": "я",
