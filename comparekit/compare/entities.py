@@ -27,6 +27,8 @@ from comparekit.compare.pinyin import palladius
 log = logging.getLogger(__name__)
 
 _STOP_CONNECT = {"of", "de", "du", "des", "la", "le", "von", "van", "der", "del", "al", "bin"}
+#: The lower-case words inside a name (Church of England, Cour de cassation).
+STOP_CONNECT = frozenset(_STOP_CONNECT)
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,12 @@ def text_ids(tokens: list[Token]) -> set[str]:
     # Organisation names of several words, inflected ("Верховного суда", "Белого дома").
     ids.update(label for label, _, _ in find_phrases(tokens, _org_phrases()))
     return ids
+
+
+def whole_place(folded: str) -> str | None:
+    """The country or place code of a whole name, folded and joined ("northkorea" ->
+    KP), or None."""
+    return _gazetteer()[0].get(folded)
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -230,12 +231,14 @@ def relate(
     vectors_b: np.ndarray | None = None,
     *,
     settings: Settings,
+    encode: Callable[[list[str]], np.ndarray] | None = None,
 ) -> Alignment:
     """A new Alignment whose pairs are claims with their final relation and divergences.
 
     ``vectors_*``: the documents' embeddings of their alignable segments,
     float32 ``[n_alignable, dim]`` in segment order (or ``None``: the pairs' own
-    semantic scores are used)."""
+    semantic scores are used). ``encode``: an encoder covering both documents' languages,
+    for names the other side translates (see :func:`checks.check_pair`), or None."""
     cfg = settings.compare
     claims = _Claims(doc_a, doc_b, vectors_a, vectors_b, alignment, settings)
     comparable = alignment.mode == "comparable"
@@ -296,6 +299,7 @@ def relate(
                 doc_a=doc_a.id,
                 doc_b=doc_b.id,
                 settings=settings,
+                encode=encode,
                 scope_a=scope_a,
                 scope_b=scope_b,
                 near_a=near(claims.facts_a, claims.rows, claims.ri, a),
