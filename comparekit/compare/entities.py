@@ -215,6 +215,7 @@ def text_ids(tokens: list[Token]) -> set[str]:
     for a, b in zip(folds, folds[1:]):
         if (c := exact.get(a + b)) is not None:
             ids.add(c)
+    ids.update(_place_words(tokens).values())  # three words: Corée du Sud
     ids.update(c for c, _, _ in ru_country_spans(folds))
     # Organisation names of several words, inflected ("Верховного суда", "Белого дома").
     ids.update(label for label, _, _ in find_phrases(tokens, _org_phrases()))
@@ -842,6 +843,9 @@ class OtherSide:
         # mention; and whether it is Russian text, where a Latin mention's readings count.
         self.cyr_readings = sorted({r for t in tokens for r in cyrillic_readings(t.text)})
         self.cyrillic = _cyrillic(text)
+        # The words of multi-word place names and the place each names ("Южную Корею":
+        # KR for both words), so that "North Korea" does not meet "Корею" of South Korea.
+        self.place_words = _place_words(tokens)
         self.text = text
         self._norm: set[str] | None = None
         self._index: tuple | None = None
@@ -873,6 +877,23 @@ class OtherSide:
                 except (TypeError, ValueError):
                     continue
         return self._norm
+
+
+def _place_words(tokens: list[Token]) -> dict[str, str]:
+    """Fold -> place code for each word of a multi-word place name in ``tokens`` (two-word
+    gazetteer names: "South Korea", "Corée du"; Russian names in any case)."""
+    exact = _gazetteer()[0]
+    folds = [fold(t.text) for t in tokens]
+    out: dict[str, str] = {}
+    for k in range(len(folds) - 1):
+        if (c := exact.get(folds[k] + folds[k + 1])) is not None:
+            out[folds[k]] = out[folds[k + 1]] = c
+    for k in range(len(folds) - 2):
+        if (c := exact.get(folds[k] + folds[k + 1] + folds[k + 2])) is not None:
+            out[folds[k]] = out[folds[k + 1]] = out[folds[k + 2]] = c  # Corée du Sud
+    for c, i, j in ru_country_spans(folds):
+        out.update(dict.fromkeys(folds[i:j], c))
+    return out
 
 
 def _initial(word_fold: str) -> str:
@@ -1012,6 +1033,21 @@ def _read_across(mention: EntityMention, other: OtherSide, words: list[str], min
     return any(_word_match(f, g, min_ratio) and not _another_place(f, g) for f, g in pairs)
 
 
+def _other_place(mention: EntityMention, other: OtherSide) -> bool:
+    """Whether a place mention (a country code and no organisation) shares a word with a
+    different multi-word place of ``other`` and nothing else names it there: "North
+    Korea" against "Южную Корею" (KR), "Corée du Sud". Its words would match ("korea" /
+    "koreiu"), but the place is another."""
+    # A one-word place is often short for either ("Korea", "Korean"): only a name of
+    # several words says which.
+    if not mention.ids or any(i.startswith("org:") for i in mention.ids) or len(mention.text.split()) < 2:
+        return False
+    others = {f for f, c in other.place_words.items() if c not in mention.ids}
+    return any(
+        f in others or any(_word_match(f, g, 80.0) for g in others) for f in mention.folds if len(f) >= 4
+    )
+
+
 def _another_place(f: str, g: str) -> bool:
     """Whether the words ``f`` and ``g`` (folded) resolve to two different places or
     organisations: Japan is not named by Испании (ES) however close the spellings
@@ -1027,6 +1063,8 @@ def present(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bo
     """Whether ``mention`` (one side) is named anywhere in ``other`` (the other side)."""
     if mention.ids & other.ids:
         return True
+    if _other_place(mention, other):
+        return False
     search = _present_indexed if len(other.folds) > _LARGE else _present_scanned
     for f in mention.folds:
         if len(f) < 2:
