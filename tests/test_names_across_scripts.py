@@ -315,3 +315,17 @@ def test_three_word_country_names_are_known_as_a_whole(settings):
         settings,
     )
     assert not [d for d in found if d[1] == "Korean"]
+
+
+@pytest.mark.parametrize(
+    ("tr", "lang", "differs"),
+    [
+        ("Посланник посетит Новую Зеландию на следующей неделе для переговоров.", "ru", True),
+        ("L'envoyé visitera la Nouvelle-Zélande la semaine prochaine pour des entretiens.", "fr", True),
+        ("Посланник посетит Папуа — Новую Гвинею на следующей неделе для переговоров.", "ru", False),
+    ],
+)
+def test_papua_new_guinea_is_not_named_by_new_zealand(settings, tr, lang, differs):
+    # "New" / "Новую" / "Nouvelle" is a word of both names
+    found = name_divs("The envoy will visit Papua New Guinea next week for talks.", tr, lang, settings)
+    assert (("entity_missing", "Papua New Guinea") in found) is differs

@@ -880,8 +880,9 @@ class OtherSide:
 
 
 def _place_words(tokens: list[Token]) -> dict[str, str]:
-    """Fold -> place code for each word of a multi-word place name in ``tokens`` (two-word
-    gazetteer names: "South Korea", "Corée du"; Russian names in any case)."""
+    """Fold -> place code for each word of a multi-word place name in ``tokens`` (two- and
+    three-word gazetteer names: "South Korea", "Corée du Sud"; Russian names in any case;
+    the parts of a hyphenated one: "Nouvelle-Zélande")."""
     exact = _gazetteer()[0]
     folds = [fold(t.text) for t in tokens]
     out: dict[str, str] = {}
@@ -893,6 +894,9 @@ def _place_words(tokens: list[Token]) -> dict[str, str]:
             out[folds[k]] = out[folds[k + 1]] = out[folds[k + 2]] = c  # Corée du Sud
     for c, i, j in ru_country_spans(folds):
         out.update(dict.fromkeys(folds[i:j], c))
+    for t, f in zip(tokens, folds):  # one hyphenated word: Nouvelle-Zélande, Нью-Йорк
+        if "-" in t.text and (c := resolve(f)) is not None:
+            out.update(dict.fromkeys(_word_folds(t.text)[1:], c))
     return out
 
 
@@ -1044,7 +1048,9 @@ def _other_place(mention: EntityMention, other: OtherSide) -> bool:
         return False
     others = {f for f, c in other.place_words.items() if c not in mention.ids}
     return any(
-        f in others or any(_word_match(f, g, 80.0) for g in others) for f in mention.folds if len(f) >= 4
+        f in others or any(_word_match(f, g, 80.0) or _skeleton_match(f, g) for g in others)
+        for f in mention.folds
+        if len(f) >= 3
     )
 
 
