@@ -217,9 +217,7 @@ def _translated(mention, other: SideFacts, encode, min_cosine: float) -> bool:
     words = mention.text.split()
     if len(words) < 2 or any(i.startswith("org:") for i in mention.ids):
         return False
-    if entities.whole_place(
-        "".join(entities.fold(w) for w in words if w.lower() not in entities.STOP_CONNECT)
-    ):
+    if entities.whole_place(words):
         return False
     return translated_name(mention.text, other.text, other.lang, encode, min_cosine)
 

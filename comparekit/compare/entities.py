@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,8 +27,6 @@ from comparekit.compare.pinyin import palladius
 log = logging.getLogger(__name__)
 
 _STOP_CONNECT = {"of", "de", "du", "des", "la", "le", "von", "van", "der", "del", "al", "bin"}
-#: The lower-case words inside a name (Church of England, Cour de cassation).
-STOP_CONNECT = frozenset(_STOP_CONNECT)
 
 
 @dataclass(frozen=True)
@@ -198,9 +196,14 @@ def resolve(word_fold: str, acronym: bool = False) -> str | None:
 
 
 def text_ids(tokens: list[Token]) -> set[str]:
-    """Every country/organisation id any word or two-word phrase of a text resolves to
-    (lower-case words count: "français", "российский")."""
-    exact = _gazetteer()[0]
+    """Every country/organisation id any word or phrase of a text resolves to (lower-case
+    words count: "français", "российский")."""
+    return _ids_and_place_words(tokens)[0]
+
+
+def _ids_and_place_words(tokens: list[Token]) -> tuple[set[str], dict[str, str]]:
+    """:func:`text_ids`, and fold -> place code for each word of a place name of several
+    words (see :func:`_place_spans`), in one pass."""
     folds = [fold(t.text) for t in tokens]
     ids = {c for f, t in zip(folds, tokens) if f and (c := resolve(f, t.text.isupper()))}
     # A compound with a place for a part (nord-américain, северо-американский,
@@ -212,20 +215,41 @@ def text_ids(tokens: list[Token]) -> set[str]:
         for part in t.text.split("-")
         if (c := resolve(fold(part), part.isupper()))
     )
-    for a, b in zip(folds, folds[1:]):
-        if (c := exact.get(a + b)) is not None:
-            ids.add(c)
-    ids.update(_place_words(tokens).values())  # three words: Corée du Sud
-    ids.update(c for c, _, _ in ru_country_spans(folds))
+    spans = _place_spans(tokens, folds)
+    ids.update(c for c, _ in spans)
     # Organisation names of several words, inflected ("Верховного суда", "Белого дома").
     ids.update(label for label, _, _ in find_phrases(tokens, _org_phrases()))
-    return ids
+    place_words: dict[str, str] = {}
+    for c, words in spans:
+        place_words.update(dict.fromkeys(words, c))
+    return ids, place_words
 
 
-def whole_place(folded: str) -> str | None:
-    """The country or place code of a whole name, folded and joined ("northkorea" ->
-    KP), or None."""
-    return _gazetteer()[0].get(folded)
+def _place_spans(tokens: list[Token], folds: list[str]) -> list[tuple[str, list[str]]]:
+    """The place names of several words in ``tokens`` (``folds``: their folds), as (code,
+    the folds of its words): two- and three-word gazetteer names ("South Korea", "Corée du
+    Sud"), Russian names in any case (Южную Корею), the parts of a hyphenated one
+    ("Nouvelle-Zélande")."""
+    exact = _gazetteer()[0]
+    out = [
+        (c, folds[k : k + n])
+        for n in (2, 3)
+        for k in range(len(folds) - n + 1)
+        if (c := exact.get("".join(folds[k : k + n]))) is not None
+    ]
+    out += [(c, folds[i:j]) for c, i, j in ru_country_spans(folds)]
+    out += [
+        (c, list(_word_folds(t.text)[1:]))
+        for t, f in zip(tokens, folds)
+        if "-" in t.text and (c := resolve(f)) is not None
+    ]
+    return out
+
+
+def whole_place(words: Iterable[str]) -> str | None:
+    """The country or place code of a name of ``words`` as a whole ("North Korea" -> KP,
+    "United States" -> US; the lower-case words inside a name are left out), or None."""
+    return _gazetteer()[0].get("".join(fold(w) for w in words if w.lower() not in _STOP_CONNECT))
 
 
 @lru_cache(maxsize=1)
@@ -648,9 +672,7 @@ def extract_entities(
             and not (text is not None and _NAME_BREAK.search(text[tokens[end - 1].end : tokens[end].start]))
         ):
             end += 1
-        whole = _gazetteer()[0].get(
-            "".join(fold(t.text) for t in tokens[k:end] if t.low not in _STOP_CONNECT)
-        )
+        whole = whole_place(t.text for t in tokens[k:end])
         if whole is not None:  # "United States" is one country, not "United" + "States"
             runs = [(k, end, frozenset({whole}))]
         else:
@@ -819,7 +841,9 @@ class OtherSide:
     too: :func:`german_region_place`)."""
 
     def __init__(self, tokens: list[Token], text: str, lang: str | None = None) -> None:
-        self.ids = text_ids(tokens)
+        # The words of multi-word place names and the place each names ("Южную Корею":
+        # KR for both words), so that "North Korea" does not meet "Корею" of South Korea.
+        self.ids, self.place_words = _ids_and_place_words(tokens)
         self.folds = sorted({f for t in tokens for f in _word_folds(t.text)})
         # Skeletons are loose: they are matched against capitalised words only.
         self.cap_folds = sorted({f for t in tokens if t.text[:1].isupper() for f in _word_folds(t.text)})
@@ -843,9 +867,6 @@ class OtherSide:
         # mention; and whether it is Russian text, where a Latin mention's readings count.
         self.cyr_readings = sorted({r for t in tokens for r in cyrillic_readings(t.text)})
         self.cyrillic = _cyrillic(text)
-        # The words of multi-word place names and the place each names ("Южную Корею":
-        # KR for both words), so that "North Korea" does not meet "Корею" of South Korea.
-        self.place_words = _place_words(tokens)
         self.text = text
         self._norm: set[str] | None = None
         self._index: tuple | None = None
@@ -877,27 +898,6 @@ class OtherSide:
                 except (TypeError, ValueError):
                     continue
         return self._norm
-
-
-def _place_words(tokens: list[Token]) -> dict[str, str]:
-    """Fold -> place code for each word of a multi-word place name in ``tokens`` (two- and
-    three-word gazetteer names: "South Korea", "Corée du Sud"; Russian names in any case;
-    the parts of a hyphenated one: "Nouvelle-Zélande")."""
-    exact = _gazetteer()[0]
-    folds = [fold(t.text) for t in tokens]
-    out: dict[str, str] = {}
-    for k in range(len(folds) - 1):
-        if (c := exact.get(folds[k] + folds[k + 1])) is not None:
-            out[folds[k]] = out[folds[k + 1]] = c
-    for k in range(len(folds) - 2):
-        if (c := exact.get(folds[k] + folds[k + 1] + folds[k + 2])) is not None:
-            out[folds[k]] = out[folds[k + 1]] = out[folds[k + 2]] = c  # Corée du Sud
-    for c, i, j in ru_country_spans(folds):
-        out.update(dict.fromkeys(folds[i:j], c))
-    for t, f in zip(tokens, folds):  # one hyphenated word: Nouvelle-Zélande, Нью-Йорк
-        if "-" in t.text and (c := resolve(f)) is not None:
-            out.update(dict.fromkeys(_word_folds(t.text)[1:], c))
-    return out
 
 
 def _initial(word_fold: str) -> str:
@@ -1037,7 +1037,7 @@ def _read_across(mention: EntityMention, other: OtherSide, words: list[str], min
     return any(_word_match(f, g, min_ratio) and not _another_place(f, g) for f, g in pairs)
 
 
-def _other_place(mention: EntityMention, other: OtherSide) -> bool:
+def _other_place(mention: EntityMention, other: OtherSide, min_ratio: float) -> bool:
     """Whether a place mention (a country code and no organisation) shares a word with a
     different multi-word place of ``other`` and nothing else names it there: "North
     Korea" against "Южную Корею" (KR), "Corée du Sud". Its words would match ("korea" /
@@ -1048,7 +1048,7 @@ def _other_place(mention: EntityMention, other: OtherSide) -> bool:
         return False
     others = {f for f, c in other.place_words.items() if c not in mention.ids}
     return any(
-        f in others or any(_word_match(f, g, 80.0) or _skeleton_match(f, g) for g in others)
+        f in others or any(_word_match(f, g, min_ratio) or _skeleton_match(f, g) for g in others)
         for f in mention.folds
         if len(f) >= 3
     )
@@ -1069,7 +1069,7 @@ def present(mention: EntityMention, other: OtherSide, *, min_ratio: float) -> bo
     """Whether ``mention`` (one side) is named anywhere in ``other`` (the other side)."""
     if mention.ids & other.ids:
         return True
-    if _other_place(mention, other):
+    if _other_place(mention, other, min_ratio):
         return False
     search = _present_indexed if len(other.folds) > _LARGE else _present_scanned
     for f in mention.folds:
