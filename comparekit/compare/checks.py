@@ -42,7 +42,7 @@ class SideFacts:
     negations: list
     #: Negations read as positive because they negate a verb of forgetting, denying ...
     #: ((family, Cue) pairs), and the families of such verbs said plainly
-    #: (:func:`cues.negated_negatives`).
+    #: (:func:`cues.read_negations`).
     negated_negatives: list
     plain_negatives: frozenset
     lexneg: list
@@ -78,7 +78,7 @@ def read_side(text: str, lang: str | None, settings: Settings | None = None) -> 
     roles = cues.extract_roles(tokens, lang, used)
     ns = numbers.extract_numbers(tokens, lang, used)
     ents = entities.extract_entities(tokens, lang, skip=used, settings=settings, text=text)
-    negated, plain = cues.negated_negatives(tokens, lang, cfg.negation_concord_window)
+    negs, negated, plain = cues.read_negations(tokens, lang, cfg.negation_concord_window)
     return SideFacts(
         text=text,
         lang=lang,
@@ -86,7 +86,7 @@ def read_side(text: str, lang: str | None, settings: Settings | None = None) -> 
         numbers=ns,
         roles=roles,
         entities=ents,
-        negations=cues.negations(tokens, lang, cfg.negation_concord_window),
+        negations=negs,
         negated_negatives=negated,
         plain_negatives=frozenset(plain),
         lexneg=cues.lexical_negatives(tokens, lang, cfg.negation_prefix_rest_min_zipf),

@@ -267,7 +267,11 @@ _DOUBLE_NEGATIVE = {
 
 
 def _family(word: str, lang: str) -> str | None:
-    """The family of :data:`_NEGATED_NEGATIVES` whose verb ``word`` is, if any."""
+    """The family of :data:`_NEGATED_NEGATIVES` whose verb ``word`` is, if any (most words
+    are none: one test of the combined pattern first)."""
+    combined = _DOUBLE_NEGATIVE.get(lang)
+    if combined is None or not combined.match(word):
+        return None
     return next((f for (f, lg), rx in _FAMILY_RES.items() if lg == lang and rx.match(word)), None)
 
 
@@ -325,6 +329,24 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
     """Negations, one per negated clause: cues within three words of each other count
     once ("никто ... не", "ne ... jamais"); French "ne" needs its partner (pas, jamais,
     rien ...), so "ne" explétif and "ne ... que" (only) are not negations."""
+    return _negations(tokens, lang, concord_window)[0]
+
+
+def read_negations(
+    tokens: list[Token], lang: str | None, concord_window: int = 6
+) -> tuple[list[Cue], list, set]:
+    """:func:`negations`, and what :func:`negated_negatives` reads, from one pass: the
+    negations, the (family, Cue) pairs of negated verbs read as positive, and the
+    families of such verbs said plainly."""
+    found, positive = _negations(tokens, lang, concord_window)
+    return (found, *_negated_negatives(tokens, lang_of(lang), positive))
+
+
+def _negations(
+    tokens: list[Token], lang: str | None, concord_window: int
+) -> tuple[list[Cue], dict[int, int]]:
+    """:func:`negations`, with the negation words read as positive (see
+    :func:`_positive_negations`)."""
     lang = lang_of(lang)
     words = set(lexicon()["negation"][lang])
     lows = [t.low for t in tokens]
@@ -483,7 +505,7 @@ def negations(tokens: list[Token], lang: str | None, concord_window: int = 6) ->
             ):
                 out.append(Cue("negation", tokens[k].text, k, k + 1))
         out.sort(key=lambda c: c.first)
-    return out
+    return out, positive
 
 
 def _fr_nes_before(lows: list[str], k: int) -> list[int]:
@@ -541,11 +563,12 @@ def negated_negatives(tokens: list[Token], lang: str | None, concord_window: int
     kind of verb the text says without a negation ("Brett denied it"). A side that
     negates such a verb against another side that says it plainly ("не отрицал" /
     "denied") differs after all: :func:`comparekit.compare.checks.check_pair` counts the
-    negation again there."""
-    lang = lang_of(lang)
+    negation again there. (:func:`read_negations` gives these with the negations.)"""
+    return read_negations(tokens, lang, concord_window)[1:]
+
+
+def _negated_negatives(tokens: list[Token], lang: str, positive: dict[int, int]) -> tuple[list, set]:
     lows = [t.low for t in tokens]
-    words = set(lexicon()["negation"].get(lang, ()))
-    positive = _positive_negations(lows, lang, words)
     negated = {j for j in positive.values() if j >= 0}
     found = []
     for k, j in sorted(positive.items()):
