@@ -228,9 +228,9 @@ def compare_prepared(
     when given, gets the seconds of align, relate (compare), detect and framing added."""
     clock = _Clock(timings)
     encoder = get_encoder(settings=settings)
-    # Names the other side translates are looked up by meaning with the raw encoder (runs
-    # of a sentence's words would fill the disk cache with fragments).
-    raw = get_encoder(settings=settings.replace("embed", cache=False))
+    # Names the other side translates are looked up by meaning with the encoder behind the
+    # disk cache (runs of a sentence's words would fill the cache with fragments).
+    raw = getattr(encoder, "inner", encoder)
     alignments = []
     pair_similarity = []
     for da, db in combinations(docs, 2):
