@@ -381,10 +381,17 @@ def untouched_alarms(settings=None, pairs=None, docs=None, encode=None) -> list[
     return out
 
 
-def run(per_type: int = PER_TYPE, seed: int = SEED, langs: dict[str, str] = LANGS) -> dict:
+def run(
+    per_type: int = PER_TYPE,
+    seed: int = SEED,
+    langs: dict[str, str] = LANGS,
+    alarms: list[dict] | None = None,
+) -> dict:
     """Run the benchmark on English against ``langs`` (NTREX code -> language; French
     and Russian by default, :data:`GERMAN` for German); returns per-type recall and
-    false-alarm rates (plain data)."""
+    false-alarm rates (plain data). ``alarms``: the untouched-pair alarms of an earlier
+    run on the same languages (they do not depend on the seed), so that another seed's
+    run does not read the untouched pairs again."""
     from comparekit.compare import divergences
     from comparekit.settings import Settings
 
@@ -398,7 +405,7 @@ def run(per_type: int = PER_TYPE, seed: int = SEED, langs: dict[str, str] = LANG
         untouched[lang] += 1
         untouched[split_of(doc)] += 1
     encode = encoder_for(settings)
-    alarms = untouched_alarms(settings, pairs, docs, encode)
+    alarms = untouched_alarms(settings, pairs, docs, encode) if alarms is None else alarms
     by_pair: dict[tuple[str, str, int], list[dict]] = defaultdict(list)
     for a in alarms:
         by_pair[(a["lang"], a["doc"], a["line"])].append(a)
@@ -633,7 +640,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(res, ensure_ascii=False, indent=1) + "\n", "utf-8")
     if args.seeds:
-        write_seeds(res, [run(args.per_type, seed=n) for n in range(1, args.seeds + 1)], out)
+        others = [run(args.per_type, seed=n, alarms=res["alarms"]) for n in range(1, args.seeds + 1)]
+        write_seeds(res, others, out)
     if not args.no_german:
         out.write("\n")
         write_table(run(args.per_type, langs=GERMAN), out, "en-de")
