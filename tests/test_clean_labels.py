@@ -16,7 +16,10 @@ from comparekit.segment import segment
 from comparekit.settings import Settings
 
 S = Settings()
-OFF = Settings({"clean": {"label_line_max_words": 0}})
+# Every text read as wrapped (its consecutive lines one paragraph), so that only the label
+# rule can break a paragraph; PAGE itself has a paragraph a line (test_per_line_layout.py).
+WRAPPED = Settings({"clean": {"wrapped_min_full_lines": 0.0}})
+OFF = Settings({"clean": {"label_line_max_words": 0, "wrapped_min_full_lines": 0.0}})
 
 
 def paragraphs(raw: str, settings: Settings = S) -> list[str]:
@@ -37,7 +40,7 @@ PAGE = (
 
 
 def test_label_lines_stand_alone():
-    assert paragraphs(PAGE) == [
+    assert paragraphs(PAGE, WRAPPED) == [
         "Police arrest suspect in LSU shooting",
         "Police said on Friday that they had arrested a suspect in the fatal shooting of the player.",
         "Share this article",
@@ -119,7 +122,7 @@ def test_cleaning_cleaned_text_changes_nothing():
     ],
 )
 def test_labels_and_lines_that_run_on(raw, expected):
-    assert paragraphs(raw) == expected
+    assert paragraphs(raw, WRAPPED) == expected
 
 
 def test_a_wrap_before_a_long_word_is_no_label():

@@ -107,6 +107,63 @@ def _wrap_width(lines: list[_Line]) -> int:
     return sizes[(len(sizes) - 1) * 3 // 4] if sizes else 0
 
 
+#: The text's width is the length of its lines at this quantile (a wrapped text's full lines
+#: are its most common length, so the 90th percentile is a full line; part of the recipe of
+#: clean.wrapped_min_full_lines, fixed before it was chosen).
+_WIDTH_QUANTILE = 0.9
+#: A full line of a wrapped text is at most this share over the width: a wrap never runs
+#: past its width, and 5% lets a proportional font's wider lines in.
+_FULL_LINE_MAX = 1.05
+
+
+def _wrapped(lines: list[_Line], settings: Settings) -> bool:
+    """Whether the lines are hard wraps at one width (a PDF export, an e-mail, a text
+    filled by a program) rather than a paragraph a line (what trafilatura and most scrapers
+    write when they put no blank line between blocks).
+
+    In a wrapped text most lines are full: their length is close to the width (at least
+    ``clean.wrapped_full_line_share`` of it). In a paragraph-a-line text lengths scatter,
+    from a two-word menu item to a 600-character paragraph. A short wrapped text may have
+    too few full lines to tell; it still shows its wraps: the lines that leave a sentence
+    open before a line that does not continue it in lower case are mostly full (a wrap
+    before "Muppets"), where a scraper's are menu items and headlines. The same share
+    (``clean.wrapped_min_full_lines``) decides both. A text of one or two lines counts as
+    wrapped, which leaves it as it was read before this test existed, and so does every
+    text when that share is 0."""
+    share = settings.clean.wrapped_min_full_lines
+    nonblank = [line for line in lines if not line.blank]
+    if len(nonblank) < 3 or share == 0:
+        return True
+    sizes = sorted(len(line.stripped) for line in nonblank)
+    width = sizes[int((len(sizes) - 1) * _WIDTH_QUANTILE)]
+    if not settings.clean.wrapped_min_width <= width <= settings.clean.wrapped_max_width:
+        return False  # menu items and list entries, or whole paragraphs: no wrap width
+    low, high = settings.clean.wrapped_full_line_share * width, _FULL_LINE_MAX * width
+    if sum(low <= size <= high for size in sizes) >= share * len(sizes):
+        return True
+    open_full = [
+        len(a.stripped) <= high and len(a.stripped) + 1 + len(b.stripped.split(" ", 1)[0]) > low
+        for a, b in zip(lines, lines[1:])
+        if not (a.blank or b.blank or _ends_sentence(a.content) or _continues_sentence(b.stripped))
+        and not a.stripped.endswith(("-", ",", ";", ":"))
+    ]
+    return bool(open_full) and sum(open_full) >= share * len(open_full)
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """Whether ``following`` goes on with a sentence that ``line`` left open, in a text with
+    a paragraph a line: after an abbreviation ("spoiler vs." / "Rockies"), before a
+    lower-case or punctuation start, or after a line-end hyphen ("Euro-" / "Atlantic"). A
+    line that ends in a colon or a comma may be a label ("Search for:", "Teilen mit:") and
+    stands alone."""
+    if _ends_sentence(line):
+        # Only an abbreviation's period runs on. The splitter is asked about the line
+        # before a capitalised word, since after a real sentence end a line in lower case
+        # starts a block of its own here ("... Privacy Policy." / "facebook twitter").
+        return not _sentence_ends_before(line, "The")
+    return _continues_sentence(following) or bool(_HYPHEN_END.search(line))
+
+
 def _sentence_end_share(lines: list[_Line]) -> float:
     """The share of non-blank lines that end a sentence: high when each line is a
     paragraph, low in wrapped text (a PDF export)."""
@@ -243,6 +300,11 @@ def clean(doc: Document, *, settings: Settings) -> Document:
     # "Nationalversammlungsmitgliedern"). It is a paragraph of its own when it stands
     # alone and the line above is another label or ends a sentence.
     reasons = [None if line.blank else _junk_reason(line, headers) for line in lines]
+    # In a text with a paragraph a line (not wrapped), each line is a paragraph, unless it
+    # goes on with a sentence the line above left open (_runs_on):
+    # a scraper's blocks without blank lines between them read as with them. Markdown
+    # keeps its own rule (consecutive lines are one paragraph).
+    per_line = md is None and not _wrapped(lines, settings)
     label_width = _wrap_width(lines)
     alone = [False] * len(lines)
     for k, line in enumerate(lines):
@@ -280,7 +342,15 @@ def clean(doc: Document, *, settings: Settings) -> Document:
                 and _reads_as_sentence(line.stripped)
             )
             label = alone[k - 1] or (alone[k] and _sentence_ends_before(prev.stripped, line.stripped))
-            if prev.form_feed or block or heading or label or (indented and _ends_sentence(prev.content)):
+            own = per_line and not _runs_on(prev.stripped, line.stripped)
+            if (
+                prev.form_feed
+                or block
+                or heading
+                or label
+                or own
+                or (indented and _ends_sentence(prev.content))
+            ):
                 close_paragraph()
         current.append(line)
         if line.form_feed:

@@ -1,0 +1,176 @@
+"""Wrapped text or a paragraph a line (clean._wrapped): trafilatura's text output and
+scrapers that write no blank line between blocks put a paragraph on each line, and each
+line is then a paragraph of its own, as with blank lines between them; wrapped text (a PDF
+export, a filled e-mail) keeps its consecutive lines as one paragraph."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from conftest import CARNEGIE, RFI, require_shared_data
+
+from comparekit.clean import _split_lines, _wrapped, clean
+from comparekit.document import Document
+from comparekit.segment import segment
+from comparekit.settings import Settings
+
+S = Settings()
+#: Every text read as wrapped: how all texts were read before the layout test.
+ALWAYS_WRAPPED = Settings({"clean": {"wrapped_min_full_lines": 0.0}})
+
+
+def paragraphs(raw: str, settings: Settings = S) -> list[str]:
+    return clean(Document(id="t", raw_text=raw), settings=settings).text.split("\n\n")
+
+
+# A page as trafilatura writes it: a paragraph a line, headings and a list without ends.
+EXTRACTED = (
+    "Police arrest suspect in LSU shooting\n"
+    "Police said on Friday that they had arrested a suspect in the fatal shooting of the player, "
+    "a sophomore at the university, near the campus early on Friday morning.\n"
+    "Dyteon Simpson, 20, was taken into custody on Saturday morning, the police chief said at a "
+    "news conference, adding that the suspect had admitted to being at the scene.\n"
+    "What we know so far\n"
+    "- The shooting happened near Southern University\n"
+    "- Two people were hurt\n"
+    "He was charged with second-degree murder, the police said in a statement on Saturday, and "
+    "was being held without bail at the parish prison.\n"
+    "Follow us on Twitter\n"
+)
+
+
+def test_a_paragraph_a_line_reads_as_blank_lines_between_them():
+    assert not _wrapped(_split_lines(EXTRACTED), S)
+    lines = [line for line in EXTRACTED.splitlines() if line]
+    assert paragraphs(EXTRACTED) == lines
+    assert paragraphs(EXTRACTED) == paragraphs(EXTRACTED.replace("\n", "\n\n"))
+
+
+def test_before_the_layout_test_the_headings_ran_into_the_next_lines():
+    # the behaviour this replaces: "What we know so far" and the list ran together
+    old = paragraphs(EXTRACTED, ALWAYS_WRAPPED)
+    assert "What we know so far - The shooting happened near Southern University - Two people" in " ".join(
+        old
+    )
+    assert len(old) < len(EXTRACTED.splitlines())
+
+
+def test_extracted_lines_are_segments_with_raw_offsets_and_the_cue_line_is_flagged():
+    doc = segment(clean(Document(id="t", raw_text=EXTRACTED), settings=S), settings=S)
+    texts = [s.text for s in doc.segments]
+    assert "What we know so far" in texts
+    assert "Follow us on Twitter" in texts
+    for s in doc.segments:
+        assert doc.raw_text[s.start : s.end] == s.text
+    kinds = {s.text: s.kind for s in doc.segments}
+    assert kinds["Follow us on Twitter"] != "body"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a sentence that goes on in lower case is one paragraph
+        (
+            "The council met on Monday and approved the plan after a long debate in the\n"
+            "town hall, the mayor said.\nRead more\nSign in\n",
+            [
+                "The council met on Monday and approved the plan after a long debate in the town hall, the mayor said.",
+                "Read more",
+                "Sign in",
+            ],
+        ),
+        # an abbreviation's period runs on
+        (
+            "Scherzer wants to play spoiler vs.\nRockies\nWith the Nationals eliminated, he pitches on Sunday.\nShare\n",
+            [
+                "Scherzer wants to play spoiler vs. Rockies",
+                "With the Nationals eliminated, he pitches on Sunday.",
+                "Share",
+            ],
+        ),
+        # a word split by a line-end hyphen runs on
+        (
+            "The talks on Euro-\nAtlantic security ended on Friday without a deal.\nMost read\nSign in\n",
+            ["The talks on Euro-Atlantic security ended on Friday without a deal.", "Most read", "Sign in"],
+        ),
+        # after a sentence end, a line in lower case is a block of its own
+        (
+            "Use of this site constitutes acceptance of our Terms of Use.\nfacebook twitter\nSign in\n",
+            ["Use of this site constitutes acceptance of our Terms of Use.", "facebook twitter", "Sign in"],
+        ),
+        # a label line ending in a colon stands alone
+        (
+            "Search for:\nExpeditionen in Übersee\nTeilen mit:\nFacebook\n",
+            ["Search for:", "Expeditionen in Übersee", "Teilen mit:", "Facebook"],
+        ),
+    ],
+)
+def test_lines_that_run_on_in_a_paragraph_a_line(raw, expected):
+    assert not _wrapped(_split_lines(raw), S)
+    assert paragraphs(raw) == expected
+
+
+@pytest.mark.parametrize("width", [35, 50, 60, 80, 100, 120])
+def test_ntrex_filled_at_any_width_stays_wrapped(width):
+    """2,460 texts in the settings' sweep: NTREX documents in four languages filled at
+    35-120 characters, three sentences a paragraph, paragraphs on consecutive lines; here the
+    first 30 English and Russian documents, whose paragraphs must come back whole (the
+    headline, which has no sentence end, may stand alone)."""
+    for lang in ("eng", "rus"):
+        folder = require_shared_data("alignment", "ntrex128", "by_doc", lang)
+        for path in sorted(folder.glob("*.txt"))[:30]:
+            sentences = [line for line in path.read_text("utf-8").splitlines() if line.strip()]
+            paras = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
+            raw = "\n".join(textwrap.fill(p, width) for p in paras)
+            assert _wrapped(_split_lines(raw), S), (lang, path.name, width)
+            out = paragraphs(raw)
+            assert len(out) <= len(paras) + 1  # the headline may stand alone
+            for o in out:  # every paragraph starts where a sentence does: no break inside one
+                assert any(o.startswith(s[:15]) for s in sentences), (lang, path.name, width, o[:60])
+
+
+def test_a_sentence_a_line_is_a_paragraph_a_line():
+    folder = require_shared_data("alignment", "ntrex128", "by_doc", "eng")
+    raw = (folder / "000.txt").read_text("utf-8")
+    assert not _wrapped(_split_lines(raw), S)
+    lines = [line for line in raw.splitlines() if line.strip()]
+    starts = {line[:30] for line in lines}
+    out = paragraphs(raw)
+    assert all(p[:30] in starts for p in out)  # every paragraph starts at a line
+    # 15 of 16: "... of the letter u." reads as an initial, so the next line runs on
+    assert len(out) == 15
+
+
+def test_the_seeds_read_as_before():
+    carnegie, rfi = CARNEGIE.read_text("utf-8"), RFI.read_text("utf-8")
+    assert _wrapped(_split_lines(carnegie), S)  # a PDF export: wrapped at 94 characters
+    assert paragraphs(carnegie) == paragraphs(carnegie, ALWAYS_WRAPPED)
+    # RFI has a paragraph a line with blank lines between them: no line is joined either way
+    assert not _wrapped(_split_lines(rfi), S)
+    assert paragraphs(rfi) == paragraphs(rfi, ALWAYS_WRAPPED)
+
+
+@pytest.mark.parametrize(
+    ("raw", "wrapped"),
+    [
+        ("One line only.\n", True),  # one or two lines: as before
+        ("Home\nNews\nSport\nWeather\nContact us\n", False),  # menu items: no wrap width
+        # lines of a few hundred characters: no wrap width either
+        ("\n".join(["A sentence of some length that goes on and on. " * 5] * 4), False),
+    ],
+)
+def test_what_has_no_wrap_width(raw, wrapped):
+    assert _wrapped(_split_lines(raw), S) is wrapped
+
+
+def test_markdown_keeps_its_own_rule():
+    doc = Document(
+        id="t", raw_text="# Title\nFirst line of a paragraph\ngoes on here.\n", meta={"format": "markdown"}
+    )
+    assert clean(doc, settings=S).text.split("\n\n") == ["Title", "First line of a paragraph goes on here."]
+
+
+def test_cleaning_cleaned_text_changes_nothing():
+    once = clean(Document(id="t", raw_text=EXTRACTED), settings=S).text
+    assert clean(Document(id="t", raw_text=once), settings=S).text == once
