@@ -123,7 +123,8 @@ class Removal:
 
 @dataclass(frozen=True)
 class Join:
-    """Two paragraphs that cleaning joined across blank lines into one.
+    """Two paragraphs that cleaning joined across blank lines into one (or across a line
+    break, in a text with a paragraph a line).
 
     ``text_offset`` is where the join sits in cleaned text; ``raw_start``/``raw_end``
     cover the raw characters between the two pieces. ``reason`` is ``continuation``

@@ -174,3 +174,45 @@ def test_markdown_keeps_its_own_rule():
 def test_cleaning_cleaned_text_changes_nothing():
     once = clean(Document(id="t", raw_text=EXTRACTED), settings=S).text
     assert clean(Document(id="t", raw_text=once), settings=S).text == once
+
+
+def _damage(raw: str, settings: Settings = S) -> list[tuple[str, str]]:
+    from comparekit.detect.scrape import detect
+    from comparekit.pipeline import prepare
+
+    doc = prepare(Document(id="rfi", raw_text=raw), settings=settings)
+    kept = ("gap", "empty_quote", "unbalanced_quote", "truncated", "url_in_text")
+    return sorted(
+        (f.type, " ".join(f.text.split())) for f in detect(doc, settings=settings) if f.type in kept
+    )
+
+
+def test_the_rfi_scrape_with_single_newlines_shows_the_same_damage():
+    """The RFI seed with each run of blank lines made one newline: the same flags, the
+    dropped place name included ("Azerbaijanis in" / "is a headache"), which the wrapped
+    reading missed (it ran everything together and called "subscribe" a cut-off end)."""
+    import re
+
+    raw = RFI.read_text("utf-8")
+    single = re.sub(r"\n\s*\n+", "\n", raw)
+    assert "Azerbaijanis in\nis a headache" in single
+    assert _damage(single) == _damage(raw)
+    assert ("gap", "in is") in _damage(single)
+    assert ("gap", "in is") not in _damage(single, ALWAYS_WRAPPED)
+
+
+def test_a_gap_on_the_next_line_says_so():
+    from comparekit.detect.scrape import detect
+    from comparekit.pipeline import prepare
+
+    raw = (
+        "Talks in Moscow\n"
+        "The armed clash between Armenians and Azerbaijanis in\n"
+        "is a headache for Russian diplomacy, which has tried to mediate for years.\n"
+        "Share this article\n"
+    )
+    doc = prepare(Document(id="t", raw_text=raw), settings=S)
+    gaps = [f for f in detect(doc, settings=S) if f.type == "gap"]
+    assert len(gaps) == 1
+    assert raw[gaps[0].start : gaps[0].end] == "in\nis"
+    assert "on the next line" in gaps[0].message

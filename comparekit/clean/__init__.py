@@ -151,17 +151,20 @@ def _wrapped(lines: list[_Line], settings: Settings) -> bool:
 
 
 def _runs_on(line: str, following: str) -> bool:
-    """Whether ``following`` goes on with a sentence that ``line`` left open, in a text with
-    a paragraph a line: after an abbreviation ("spoiler vs." / "Rockies"), before a
-    lower-case or punctuation start, or after a line-end hyphen ("Euro-" / "Atlantic"). A
-    line that ends in a colon or a comma may be a label ("Search for:", "Teilen mit:") and
-    stands alone."""
+    """Whether ``following`` belongs to the paragraph of ``line`` in a text with a
+    paragraph a line: after an abbreviation ("spoiler vs." / "Rockies") or a line-end
+    hyphen ("Euro-" / "Atlantic"). A line in lower case after an open sentence is a
+    paragraph of its own here and is then joined the way blank lines are (step 2), so the
+    break is recorded as a :class:`~comparekit.document.Join` and the ``gap`` check can say
+    that a link's words were dropped there ("Azerbaijanis in" / "is a headache"). A line
+    that ends in a colon or a comma may be a label ("Search for:", "Teilen mit:") and stands
+    alone."""
     if _ends_sentence(line):
         # Only an abbreviation's period runs on. The splitter is asked about the line
         # before a capitalised word, since after a real sentence end a line in lower case
         # starts a block of its own here ("... Privacy Policy." / "facebook twitter").
         return not _sentence_ends_before(line, "The")
-    return _continues_sentence(following) or bool(_HYPHEN_END.search(line))
+    return bool(_HYPHEN_END.search(line))
 
 
 def _sentence_end_share(lines: list[_Line]) -> float:
@@ -300,10 +303,9 @@ def clean(doc: Document, *, settings: Settings) -> Document:
     # "Nationalversammlungsmitgliedern"). It is a paragraph of its own when it stands
     # alone and the line above is another label or ends a sentence.
     reasons = [None if line.blank else _junk_reason(line, headers) for line in lines]
-    # In a text with a paragraph a line (not wrapped), each line is a paragraph, unless it
-    # goes on with a sentence the line above left open (_runs_on):
-    # a scraper's blocks without blank lines between them read as with them. Markdown
-    # keeps its own rule (consecutive lines are one paragraph).
+    # In a text with a paragraph a line (not wrapped), each line is a paragraph (unless
+    # _runs_on): a scraper's blocks without blank lines between them read as with them.
+    # Markdown keeps its own rule (consecutive lines are one paragraph).
     per_line = md is None and not _wrapped(lines, settings)
     label_width = _wrap_width(lines)
     alone = [False] * len(lines)

@@ -24,8 +24,8 @@ _LEAD_QUOTES = "\"“”„«»‹›' \u00a0"
 
 def gaps(doc: Document, settings: Settings) -> list[Finding]:
     """``gap``: a sentence broken off after a word that cannot end it (a preposition,
-    article, determiner) and continued in lower case after blank lines — the words of a
-    dropped link stood there. Also ``the ,``: a closed-class word right before
+    article, determiner) and continued in lower case after blank lines (or, in a text
+    with a paragraph a line, on the next line) — the words of a dropped link stood there. Also ``the ,``: a closed-class word right before
     punctuation."""
     cfg = settings.scrape
     text = doc.text or ""
@@ -44,8 +44,9 @@ def gaps(doc: Document, settings: Settings) -> list[Finding]:
         function_word = word in dangling
         if not function_word and not cfg.gap_after_content_words:
             continue
-        # The flag spans the dangling word, the blank lines and the next word.
+        # The flag spans the dangling word, the line break(s) and the next word.
         t0 = j.text_offset - (len(j.left) - m.start(1))
+        blank = doc.raw_text.count("\n", j.raw_start, j.raw_end) > 1
         nxt = _FIRST_WORD.match(text, j.text_offset + 1)
         t1 = nxt.end(1) if nxt else j.text_offset + 1
         out.append(
@@ -54,8 +55,9 @@ def gaps(doc: Document, settings: Settings) -> list[Finding]:
                 t0,
                 t1,
                 "gap",
-                f"words are missing after {m.group(1)!r}: the sentence stops and goes on after "
-                "blank lines; the scraper probably dropped a link's text here",
+                f"words are missing after {m.group(1)!r}: the sentence stops and goes on "
+                f"{'after blank lines' if blank else 'on the next line'}; "
+                "the scraper probably dropped a link's text here",
                 confidence=cfg.gap_confidence if function_word else cfg.gap_content_word_confidence,
                 evidence={"before": excerpt(j.left), "after": j.right[:40], "word": m.group(1)},
             )
