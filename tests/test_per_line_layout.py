@@ -216,3 +216,14 @@ def test_a_gap_on_the_next_line_says_so():
     assert len(gaps) == 1
     assert raw[gaps[0].start : gaps[0].end] == "in\nis"
     assert "on the next line" in gaps[0].message
+
+
+def test_the_layout_is_recorded_for_the_report_and_inspect():
+    from comparekit.pipeline import prepare
+
+    carnegie = prepare(Document(id="c", raw_text=CARNEGIE.read_text("utf-8")), settings=S)
+    rfi = prepare(Document(id="r", raw_text=RFI.read_text("utf-8")), settings=S)
+    assert carnegie.meta["line_layout"] == "wrapped"
+    assert rfi.meta["line_layout"] == "paragraph_per_line"
+    md = Document(id="m", raw_text="# Title\n\nText here.\n", meta={"format": "markdown"})
+    assert "line_layout" not in clean(md, settings=S).meta

@@ -418,6 +418,7 @@ def clean(doc: Document, *, settings: Settings) -> Document:
         doc,
         text=text,
         offsets=offsets,
+        meta=doc.meta if md else {**doc.meta, "line_layout": "paragraph_per_line" if per_line else "wrapped"},
         removals=tuple(sorted(removals, key=lambda r: r.start)),
         joins=tuple(joins),
     )

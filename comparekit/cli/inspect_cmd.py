@@ -50,6 +50,8 @@ def inspect(
 
 def _clean(console, doc) -> None:
     console.print(f"cleaned characters: {len(doc.text or '')}", markup=False)
+    if doc.meta.get("line_layout"):
+        console.print(f"line layout: {doc.meta['line_layout']}", markup=False)
     for r in doc.removals:
         console.print(visible(f"removed [{r.start}:{r.end}] {r.reason}: {r.text!r}"), markup=False)
     for j in doc.joins:

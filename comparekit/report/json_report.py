@@ -38,6 +38,7 @@ def build_report(comparison: Comparison) -> dict[str, Any]:
                 "sha256": d.meta.get("sha256"),
                 "encoding": d.meta.get("encoding"),
                 "format": d.meta.get("format"),
+                "line_layout": d.meta.get("line_layout"),
                 "extractor": d.meta.get("extractor"),
                 "extractor_version": d.meta.get("extractor_version"),
                 "language": d.language,
