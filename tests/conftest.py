@@ -71,3 +71,12 @@ def require_shared_data(*parts: str) -> Path:
     if not path.exists():
         pytest.fail(f"shared data missing: {path} (clone the project beside ../shared)")
     return path
+
+
+def paragraphs(raw: str, settings=None) -> list[str]:
+    """The cleaned paragraphs of ``raw`` (clean stage only)."""
+    from comparekit.clean import clean
+    from comparekit.document import Document
+    from comparekit.settings import Settings
+
+    return clean(Document(id="t", raw_text=raw), settings=settings or Settings()).text.split("\n\n")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import CARNEGIE, prepared
+from conftest import CARNEGIE, paragraphs, prepared
 
 from comparekit.clean import clean
 from comparekit.document import Document
@@ -20,10 +20,6 @@ S = Settings()
 # rule can break a paragraph; PAGE itself has a paragraph a line (test_per_line_layout.py).
 WRAPPED = Settings({"clean": {"wrapped_min_full_lines": 0.0}})
 OFF = Settings({"clean": {"label_line_max_words": 0, "wrapped_min_full_lines": 0.0}})
-
-
-def paragraphs(raw: str, settings: Settings = S) -> list[str]:
-    return clean(Document(id="t", raw_text=raw), settings=settings).text.split("\n\n")
 
 
 PAGE = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import CARNEGIE, RFI, require_shared_data
+from conftest import CARNEGIE, RFI, paragraphs, require_shared_data
 
 from comparekit.clean import _split_lines, _wrapped, clean
 from comparekit.document import Document
@@ -18,10 +18,6 @@ from comparekit.settings import Settings
 S = Settings()
 #: Every text read as wrapped: how all texts were read before the layout test.
 ALWAYS_WRAPPED = Settings({"clean": {"wrapped_min_full_lines": 0.0}})
-
-
-def paragraphs(raw: str, settings: Settings = S) -> list[str]:
-    return clean(Document(id="t", raw_text=raw), settings=settings).text.split("\n\n")
 
 
 # A page as trafilatura writes it: a paragraph a line, headings and a list without ends.
