@@ -402,3 +402,21 @@ def test_a_roman_numeral_after_a_number_bound_abbreviation_holds_the_period(text
     spans = split_sentences(text)
     assert [text[s:e] for s, e in spans] == expected
     _assert_exact(text, spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday's short form before a month and its day is part of the date
+        ("The vote is on Sat. Dec. 5 in Paris.", ["The vote is on Sat. Dec. 5 in Paris."]),
+        ("It is due Thurs. March 3, the court said.", ["It is due Thurs. March 3, the court said."]),
+        ("We met on Tue. 3 March and left.", ["We met on Tue. 3 March and left."]),
+        # a month with no day after it starts a sentence; so does any other word
+        ("He left on Sat. March was cold.", ["He left on Sat.", "March was cold."]),
+        ("He left on Sat. The police said so.", ["He left on Sat.", "The police said so."]),
+    ],
+)
+def test_a_short_weekday_before_a_date(text, expected):
+    spans = split_sentences(text)
+    assert [text[s:e] for s, e in spans] == expected
+    _assert_exact(text, spans)

@@ -122,9 +122,19 @@ MONTHS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
 )
+#: Weekdays written short ("Sat.", "Thurs."), which stand before a date.
+SHORT_WEEKDAYS = frozenset(w for w in WEEKDAYS if len(w) <= 5)
 _CLOCK_NEXT = re.compile(r"\s*(?:(?P<bracket>\()|(?P<word>[^\W\d_]+)(?P<dot>\.)?(?P<rest>[\w'’]*))")
 _ZONE_TIME = re.compile(r"\s*(?:[A-Z][\w-]*\s+){1,3}(?:time|Time)\b")
 _DAY_AFTER = re.compile(r"\.?\s+\d")
+
+
+def _month_day_at(paragraph: str, pos: int) -> bool:
+    """Whether a month and its day ("Dec. 5", "March 3") stand at ``pos``."""
+    m = _WORD_AFTER.match(paragraph, pos)
+    return (
+        m is not None and m.group(1).lower() in MONTHS and _DAY_AFTER.match(paragraph, m.end(1)) is not None
+    )
 
 
 _DIGIT_BEFORE = re.compile(r"\d[ \u00a0\u202f]?$")
@@ -290,6 +300,9 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
             if bound in NUMBER_ABBREVIATIONS and (
                 following.group()[-1].isdigit() or _roman_after(paragraph, resume, bound)
             ):
+                continue
+            # "Sat. Dec. 5", "Fri. March 3": a weekday's short form before a month and day.
+            if bound in SHORT_WEEKDAYS and _month_day_at(paragraph, resume):
                 continue
             # A single letter before the period is an initial ("J. Smith"), unless the
             # punctuation run is longer than one dot or a Russian sentence opens after it
