@@ -223,3 +223,16 @@ def test_the_layout_is_recorded_for_the_report_and_inspect():
     assert rfi.meta["line_layout"] == "paragraph_per_line"
     md = Document(id="m", raw_text="# Title\n\nText here.\n", meta={"format": "markdown"})
     assert "line_layout" not in clean(md, settings=S).meta
+
+
+def test_a_repeated_line_on_a_web_page_is_not_called_a_page_break():
+    from comparekit.detect.scrape import detect
+    from comparekit.pipeline import prepare
+
+    comment = "I think the council was right to approve the plan after such a long debate."
+    raw = "Council approves the plan\n" + "".join(f"Reader {n}: {comment}\nReply\n" for n in range(1, 5))
+    doc = prepare(Document(id="t", raw_text=raw), settings=S)
+    assert doc.meta["line_layout"] == "paragraph_per_line"
+    headers = [f for f in detect(doc, settings=S) if f.evidence.get("reason") == "running_header"]
+    assert [raw[f.start : f.end] for f in headers] == ["Reply"] * 4
+    assert all("repeated on the page" in f.message and "page break" not in f.message for f in headers)

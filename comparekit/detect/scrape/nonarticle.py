@@ -114,6 +114,16 @@ def removal_findings(doc: Document, settings: Settings) -> list[Finding]:
         elif inside or r.reason in ("page_number", "running_header"):
             type_ = "page_break"
             message = f"a {r.reason.replace('_', ' ')} from a page break interrupts the text"
+            if (
+                r.reason == "running_header"
+                and not inside
+                and doc.meta.get("line_layout") == "paragraph_per_line"
+            ):
+                # a web page has no pages: a line repeated on it is a button or a label
+                message = (
+                    "a short line repeated on the page (a button, label or heading) was taken "
+                    "out of the text as a running header"
+                )
         else:
             continue
         out.append(
