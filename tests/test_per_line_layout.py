@@ -236,3 +236,31 @@ def test_a_repeated_line_on_a_web_page_is_not_called_a_page_break():
     headers = [f for f in detect(doc, settings=S) if f.evidence.get("reason") == "running_header"]
     assert [raw[f.start : f.end] for f in headers] == ["Reply"] * 4
     assert all("repeated on the page" in f.message and "page break" not in f.message for f in headers)
+
+
+def test_comparing_the_rfi_scrape_with_single_newlines_gives_the_same_report(tmp_path, use_fake_encoder):
+    """End to end: the seed pair, with RFI written as a scraper without blank lines would
+    write it, gives the same segments, alignments and flags (up to the newlines in the
+    flagged raw text) as the seed pair itself."""
+    import re
+
+    from comparekit.pipeline import compare
+
+    single = tmp_path / "rfi_russia_appeasement.txt"
+    single.write_text(re.sub(r"\n\s*\n+", "\n", RFI.read_text("utf-8")), "utf-8")
+    a, b = compare([CARNEGIE, RFI], settings=S), compare([CARNEGIE, single], settings=S)
+    assert [[s.text for s in d.segments] for d in a.documents] == [
+        [s.text for s in d.segments] for d in b.documents
+    ]
+
+    def pairs(result):
+        return [(p.a, p.b, p.relation) for al in result.alignments for p in al.pairs]
+
+    assert pairs(a) == pairs(b)
+    assert pairs(a)  # not trivially equal
+
+    def flags(result):
+        return sorted((f.doc, f.category, f.type, " ".join(f.text.split())) for f in result.findings)
+
+    assert flags(a) == flags(b)
+    assert ("rfi_russia_appeasement", "scrape", "gap", "in is") in flags(b)
