@@ -239,6 +239,9 @@ def test_capitals_need_neighbours_in_a_document(settings):
         ("On this page:", "boilerplate"),
         # credits, tags, author lines
         ("Zdjęcie: Jan Kowalski", "credit"),
+        # a line that is only a bracketed credit (it was read as a caption's end)
+        ("(Credit: Clayton Aldern / Grist)", "credit"),
+        ("(Foto: dpa)", "credit"),
         ("Abgelegt unter: Politik", "tags"),
         ("Von:", "byline"),
         ("Freier Autor in Berlin", "byline"),
@@ -356,3 +359,8 @@ def test_function_words_match_wordfreq():
     expected = {w for lang in _FUNCTION_WORD_LANGUAGES for w in top_n_list(lang, 100) if w.isalpha()}
     assert function_words() == expected
     assert {"the", "le", "der", "и"} <= expected
+
+
+def test_a_bracketed_credit_closing_a_line_still_ends_a_caption(settings):
+    assert _kind("Protesters march in Paris on Saturday (Photo: AFP)", settings) == "caption"
+    assert _kind("(Photo: AFP)", settings) == "credit"

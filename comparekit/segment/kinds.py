@@ -173,6 +173,10 @@ def _cue_kind(text: str, words: int, short: bool, limits: Mapping[str, int]) -> 
         return "dateline"
     if words <= limits["byline"] and cues["dateline"].search(text):
         return "dateline"
+    # A line that is only a bracketed credit, "(Credit: Clayton Aldern / Grist)", is a
+    # credit; the same bracket closing a longer line ends a caption ("... (Photo: AFP)").
+    if text.startswith("(") and words <= limits["credit"] and cues["credit"].search(text):
+        return "credit"
     if words <= 60 and cues["caption"].search(text):
         return "caption"
     if words <= limits["credit"] and cues["credit"].search(text):
