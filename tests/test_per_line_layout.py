@@ -236,6 +236,23 @@ def test_a_repeated_line_on_a_web_page_is_not_called_a_page_break():
     headers = [f for f in detect(doc, settings=S) if f.evidence.get("reason") == "running_header"]
     assert [raw[f.start : f.end] for f in headers] == ["Reply"] * 4
     assert all("repeated on the page" in f.message and "page break" not in f.message for f in headers)
+    # one that a cue list names is flagged as what it is; one that none names stays page_break
+    advert = raw.replace("Reply", "Advertisement:")
+    doc = prepare(Document(id="t", raw_text=advert), settings=S)
+    flagged = {
+        advert[f.start : f.end]: f.type
+        for f in detect(doc, settings=S)
+        if f.evidence.get("reason") == "running_header"
+    }
+    assert flagged == {"Advertisement:": "boilerplate"}
+    label = raw.replace("Reply", "Earcuff: Zoeca")
+    doc = prepare(Document(id="t", raw_text=label), settings=S)
+    flagged = {
+        label[f.start : f.end]: f.type
+        for f in detect(doc, settings=S)
+        if f.evidence.get("reason") == "running_header"
+    }
+    assert flagged == {"Earcuff: Zoeca": "page_break"}
 
 
 def test_comparing_the_rfi_scrape_with_single_newlines_gives_the_same_report(tmp_path, use_fake_encoder):

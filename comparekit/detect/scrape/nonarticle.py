@@ -119,11 +119,20 @@ def removal_findings(doc: Document, settings: Settings) -> list[Finding]:
                 and not inside
                 and doc.meta.get("line_layout") == "paragraph_per_line"
             ):
-                # a web page has no pages: a line repeated on it is a button or a label
-                message = (
-                    "a short line repeated on the page (a button, label or heading) was taken "
-                    "out of the text as a running header"
-                )
+                # A web page has no pages: a line repeated on it is a button, a label or a
+                # heading. One that a cue list names is flagged as what it is.
+                kind = _cue_kind(r.text, settings)
+                if kind in KIND_FLAGS:
+                    type_ = KIND_FLAGS[kind][0]
+                    message = (
+                        f"not article text: {KIND_FLAGS[kind][1]}, repeated on the page "
+                        "(taken out of the text as a running header)"
+                    )
+                else:
+                    message = (
+                        "a short line repeated on the page (a button, label or heading) was taken "
+                        "out of the text as a running header"
+                    )
         else:
             continue
         out.append(
@@ -139,6 +148,14 @@ def removal_findings(doc: Document, settings: Settings) -> list[Finding]:
             )
         )
     return out
+
+
+def _cue_kind(text: str, settings: Settings) -> str | None:
+    """The kind a cue list gives ``text`` as a paragraph of its own (None: no cue)."""
+    from comparekit.segment.kinds import classify_paragraphs
+
+    decision = classify_paragraphs([text.strip()], settings=settings)[0]
+    return decision.kind if (decision.reason or "").startswith("cue:") else None
 
 
 def repeated_across(docs: Sequence[Document], settings: Settings) -> list[Finding]:
