@@ -156,6 +156,12 @@ def extracted_text(data: bytes) -> str:
     return trafilatura.extract(data) or ""
 
 
+def _trafilatura_version() -> str:
+    import trafilatura
+
+    return trafilatura.__version__
+
+
 def inpage_scores(
     path: Path = TRAFILATURA, html_dir: Path = HTML_DIR, settings=None, page_text=naive_page_text
 ) -> dict:
@@ -276,6 +282,7 @@ def update_floors(scores: dict, inpage: dict, lines: dict, extracted: dict, ntre
         "_about": "Written by `benchmarks/scrape.py --update-floors`; checked by tests/eval/test_scrape_gate.py.",
         "trafilatura_sha256": sha256(TRAFILATURA),
         "ntrex_eng_sha256": ntrex_digest(),
+        "trafilatura_version": _trafilatura_version(),
         "trafilatura": _pinned(scores, GATED),
         "inpage": _pinned(inpage, INPAGE_GATED),
         "inpage_lines": _pinned(lines, INPAGE_GATED),

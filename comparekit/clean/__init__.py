@@ -150,8 +150,8 @@ def _wrapped(lines: list[_Line], settings: Settings) -> bool:
     return bool(open_full) and sum(open_full) >= share * len(open_full)
 
 
-def _runs_on(line: str, following: str) -> bool:
-    """Whether ``following`` belongs to the paragraph of ``line`` in a text with a
+def _runs_on(line: str) -> bool:
+    """Whether the next line belongs to the paragraph of ``line`` in a text with a
     paragraph a line: after an abbreviation ("spoiler vs." / "Rockies") or a line-end
     hyphen ("Euro-" / "Atlantic"). A line in lower case after an open sentence is a
     paragraph of its own here and is then joined the way blank lines are (step 2), so the
@@ -344,7 +344,7 @@ def clean(doc: Document, *, settings: Settings) -> Document:
                 and _reads_as_sentence(line.stripped)
             )
             label = alone[k - 1] or (alone[k] and _sentence_ends_before(prev.stripped, line.stripped))
-            own = per_line and not _runs_on(prev.stripped, line.stripped)
+            own = per_line and not _runs_on(prev.stripped)
             if (
                 prev.form_feed
                 or block
@@ -418,7 +418,9 @@ def clean(doc: Document, *, settings: Settings) -> Document:
         doc,
         text=text,
         offsets=offsets,
-        meta=doc.meta if md else {**doc.meta, "line_layout": "paragraph_per_line" if per_line else "wrapped"},
+        meta=doc.meta
+        if md is not None
+        else {**doc.meta, "line_layout": "paragraph_per_line" if per_line else "wrapped"},
         removals=tuple(sorted(removals, key=lambda r: r.start)),
         joins=tuple(joins),
     )

@@ -91,6 +91,9 @@ def test_trafilatura_output(bench):
     measured; few boilerplate snippets are left in it)."""
     path = require_shared_data("scrape", "trafilatura_eval", "evaldata_full.json")
     html_dir = require_shared_data("scrape", "trafilatura_eval", "html")
+    assert bench._trafilatura_version() == FLOORS["trafilatura_version"], (
+        "another trafilatura extracts other text: re-pin the floors (benchmarks/scrape.py --update-floors)"
+    )
     scores = bench.inpage_scores(path, html_dir, page_text=bench.extracted_text)
     failures = _below_floors(scores, FLOORS["extracted"])
     assert not failures, "; ".join(failures)

@@ -25,8 +25,8 @@ _LEAD_QUOTES = "\"“”„«»‹›' \u00a0"
 def gaps(doc: Document, settings: Settings) -> list[Finding]:
     """``gap``: a sentence broken off after a word that cannot end it (a preposition,
     article, determiner) and continued in lower case after blank lines (or, in a text
-    with a paragraph a line, on the next line) — the words of a dropped link stood there. Also ``the ,``: a closed-class word right before
-    punctuation."""
+    with a paragraph a line, on the next line) — the words of a dropped link stood there.
+    Also ``the ,``: a closed-class word right before punctuation."""
     cfg = settings.scrape
     text = doc.text or ""
     dangling = words_for("dangling", doc.language) | words_for("closed", doc.language)

@@ -121,7 +121,7 @@ def removal_findings(doc: Document, settings: Settings) -> list[Finding]:
             ):
                 # A web page has no pages: a line repeated on it is a button, a label or a
                 # heading. One that a cue list names is flagged as what it is.
-                kind = _cue_kind(r.text, settings)
+                kind = _kind_by_cue(r.text, settings)
                 if kind in KIND_FLAGS:
                     type_ = KIND_FLAGS[kind][0]
                     message = (
@@ -150,7 +150,7 @@ def removal_findings(doc: Document, settings: Settings) -> list[Finding]:
     return out
 
 
-def _cue_kind(text: str, settings: Settings) -> str | None:
+def _kind_by_cue(text: str, settings: Settings) -> str | None:
     """The kind a cue list gives ``text`` as a paragraph of its own (None: no cue)."""
     from comparekit.segment.kinds import classify_paragraphs
 
