@@ -225,34 +225,26 @@ def test_the_layout_is_recorded_for_the_report_and_inspect():
     assert "line_layout" not in clean(md, settings=S).meta
 
 
-def test_a_repeated_line_on_a_web_page_is_not_called_a_page_break():
+def _removed_repeats(raw: str) -> list:
+    """The flags on lines that cleaning took out as running headers."""
     from comparekit.detect.scrape import detect
     from comparekit.pipeline import prepare
 
-    comment = "I think the council was right to approve the plan after such a long debate."
-    raw = "Council approves the plan\n" + "".join(f"Reader {n}: {comment}\nReply\n" for n in range(1, 5))
     doc = prepare(Document(id="t", raw_text=raw), settings=S)
     assert doc.meta["line_layout"] == "paragraph_per_line"
-    headers = [f for f in detect(doc, settings=S) if f.evidence.get("reason") == "running_header"]
+    return [f for f in detect(doc, settings=S) if f.evidence.get("reason") == "running_header"]
+
+
+def test_a_repeated_line_on_a_web_page_is_not_called_a_page_break():
+    comment = "I think the council was right to approve the plan after such a long debate."
+    raw = "Council approves the plan\n" + "".join(f"Reader {n}: {comment}\nReply\n" for n in range(1, 5))
+    headers = _removed_repeats(raw)
     assert [raw[f.start : f.end] for f in headers] == ["Reply"] * 4
     assert all("repeated on the page" in f.message and "page break" not in f.message for f in headers)
     # one that a cue list names is flagged as what it is; one that none names stays page_break
-    advert = raw.replace("Reply", "Advertisement:")
-    doc = prepare(Document(id="t", raw_text=advert), settings=S)
-    flagged = {
-        advert[f.start : f.end]: f.type
-        for f in detect(doc, settings=S)
-        if f.evidence.get("reason") == "running_header"
-    }
-    assert flagged == {"Advertisement:": "boilerplate"}
-    label = raw.replace("Reply", "Earcuff: Zoeca")
-    doc = prepare(Document(id="t", raw_text=label), settings=S)
-    flagged = {
-        label[f.start : f.end]: f.type
-        for f in detect(doc, settings=S)
-        if f.evidence.get("reason") == "running_header"
-    }
-    assert flagged == {"Earcuff: Zoeca": "page_break"}
+    for line, type_ in (("Advertisement:", "boilerplate"), ("Earcuff: Zoeca", "page_break")):
+        page = raw.replace("Reply", line)
+        assert {(page[f.start : f.end], f.type) for f in _removed_repeats(page)} == {(line, type_)}
 
 
 def test_comparing_the_rfi_scrape_with_single_newlines_gives_the_same_report(tmp_path, use_fake_encoder):
