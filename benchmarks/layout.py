@@ -7,7 +7,8 @@ settings ``clean.wrapped_*``) misreads a text, on real texts of both layouts.
   and the TransRead books (a sentence a line). Misread = read as wrapped, which is how
   every text was read before the test existed.
 - wrapped: the same NTREX documents filled by textwrap (three sentences a paragraph,
-  paragraphs on consecutive lines) at each width, and the Carnegie seed (a PDF export).
+  paragraphs on consecutive lines) at each width, the same at 72 characters with two to
+  four short list lines after each paragraph, and the Carnegie seed (a PDF export).
   Misread = read as a paragraph a line, which breaks sentences apart.
 
 Run: ``.venv/bin/python benchmarks/layout.py [--widths 35,60,80,100,120] [--settings F]``
@@ -41,11 +42,17 @@ def misread(texts: list[str], wrapped: bool, settings) -> tuple[int, int]:
     return sum(_wrapped(_split_lines(t), settings) != wrapped for t in texts), len(texts)
 
 
-def filled(doc: str, width: int) -> str:
+def filled(doc: str, width: int, list_lines: int = 0) -> str:
+    """``doc`` (a sentence a line) as paragraphs filled at ``width``, each followed by
+    ``list_lines`` short list items (a plain-text mail or newsletter with lists)."""
     sentences = [s for s in doc.splitlines() if s.strip()]
     step = SENTENCES_PER_PARAGRAPH
     paragraphs = [" ".join(sentences[i : i + step]) for i in range(0, len(sentences), step)]
-    return "\n".join(textwrap.fill(p, width) for p in paragraphs)
+    blocks = []
+    for k, p in enumerate(paragraphs):
+        blocks.append(textwrap.fill(p, width))
+        blocks += [f"- Point {k}.{j} to note" for j in range(list_lines)]
+    return "\n".join(blocks)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,6 +88,14 @@ def main(argv: list[str] | None = None) -> int:
     rows += [
         (f"NTREX filled at {w}", True, [filled(d, w) for docs in ntrex.values() for d in docs])
         for w in widths
+    ]
+    rows += [
+        (
+            f"NTREX at 72, {n} list lines a paragraph",
+            True,
+            [filled(d, 72, n) for docs in ntrex.values() for d in docs],
+        )
+        for n in (2, 3, 4)
     ]
     rows.append(
         (
