@@ -20,6 +20,12 @@ def divergence_types(a: str, b: str, lang: str, settings) -> set[str]:
     return {d.type for d in divergences(a, "en", b, lang, settings=settings)}
 
 
+@pytest.fixture
+def types(settings):
+    """``divergence_types`` with the test's settings: ``types(a, b, lang)``."""
+    return lambda a, b, lang: divergence_types(a, b, lang, settings)
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
@@ -110,10 +116,7 @@ def test_russian_lack_is_a_lexical_negative_like_english_lack(settings):
     assert types("They lack water and will leave.", "Им не хватает воды, и они не уйдут.") == {"negation"}
 
 
-def test_rare_and_clueless_say_not_common_and_do_not_know(settings):
-    def types(a, b, lang):
-        return divergence_types(a, b, lang, settings)
-
+def test_rare_and_clueless_say_not_common_and_do_not_know(types):
     a = "While tsunami shelters have been built in Aceh, they are not a common sight on other coastlines."
     assert (
         types(
@@ -136,10 +139,7 @@ def test_rare_and_clueless_say_not_common_and_do_not_know(settings):
     assert types("They are a common sight.", "Они не встречаются часто.", "ru") == {"negation"}
 
 
-def test_a_word_that_says_no_balances_a_negation_only_at_its_place(settings):
-    def types(a, b, lang):
-        return divergence_types(a, b, lang, settings)
-
+def test_a_word_that_says_no_balances_a_negation_only_at_its_place(types):
     # "outside" (a balancer) at the end does not stand for "не" at the start
     a = "Team Europe has won the 2018 Ryder Cup defeating Team USA at Le Golf National outside Paris, France."
     b = "Команда Европы не выиграла Кубок Райдера 2018, победив команду США на Le Golf National в пригороде Парижа."
@@ -155,10 +155,7 @@ def test_a_word_that_says_no_balances_a_negation_only_at_its_place(settings):
     assert types("We have no status yet.", "Nous attendons toujours.", "fr") == set()
 
 
-def test_a_negated_deny_still_differs_from_a_plain_deny(settings):
-    def types(a, b, lang):
-        return divergence_types(a, b, lang, settings)
-
+def test_a_negated_deny_still_differs_from_a_plain_deny(types):
     # "it can't be denied" says the positive, but against "Brett denied it" the Russian
     # "не отрицал" (did not deny) is a change
     a = '"I don\'t know what happened, but I know this: Brett denied it vigorously," Graham added.'
@@ -177,10 +174,7 @@ def test_a_negated_deny_still_differs_from_a_plain_deny(settings):
     ) == {"negation"}
 
 
-def test_away_and_or_not_readings(settings):
-    def types(a, b, lang):
-        return divergence_types(a, b, lang, settings)
-
+def test_away_and_or_not_readings(types):
     # "swept away" is no "not here": it does not hide an added negation
     a = "At least 384 people were killed, many swept away as giant waves crashed onto beaches."
     assert types(

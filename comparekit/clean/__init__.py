@@ -100,11 +100,19 @@ def _continues_sentence(text: str) -> bool:
     return first in _CONTINUATION or (first.isalpha() and first.islower())
 
 
-def _wrap_width(lines: list[_Line]) -> int:
-    """The length of a full line: the 75th percentile of the non-blank lines' lengths (in
-    a PDF export, the wrap width; in one-paragraph-per-line text, a long paragraph)."""
-    sizes = sorted(len(line.stripped) for line in lines if not line.blank)
-    return sizes[(len(sizes) - 1) * 3 // 4] if sizes else 0
+def _lengths(lines: list[_Line]) -> list[int]:
+    """The non-blank lines' lengths, sorted."""
+    return sorted(len(line.stripped) for line in lines if not line.blank)
+
+
+def _length_at(sizes: list[int], quantile: float) -> int:
+    """The length at ``quantile`` of sorted ``sizes`` (0 for no lines)."""
+    return sizes[int((len(sizes) - 1) * quantile)] if sizes else 0
+
+
+#: The wrap width of the heading and label rules: the 75th percentile of the line lengths
+#: (in a PDF export, the wrap width; in one-paragraph-per-line text, a long paragraph).
+_WRAP_QUANTILE = 0.75
 
 
 #: The text's width is the length of its lines at this quantile (a wrapped text's full lines
@@ -116,12 +124,6 @@ _WIDTH_QUANTILE = 0.9
 _FULL_LINE_MAX = 1.05
 #: The fewest full open lines that can show a text is wrapped (fewer are too few to tell).
 _MIN_WRAPS = 3
-
-
-def _text_width(lines: list[_Line]) -> int:
-    """The length of a full line: the ``_WIDTH_QUANTILE`` of the non-blank lines' lengths."""
-    sizes = sorted(len(line.stripped) for line in lines if not line.blank)
-    return sizes[int((len(sizes) - 1) * _WIDTH_QUANTILE)] if sizes else 0
 
 
 def _wrapped(lines: list[_Line], settings: Settings) -> bool:
@@ -139,11 +141,10 @@ def _wrapped(lines: list[_Line], settings: Settings) -> bool:
     wrapped, which leaves it as it was read before this test existed, and so does every
     text when that share is 0."""
     share = settings.clean.wrapped_min_full_lines
-    nonblank = [line for line in lines if not line.blank]
-    if len(nonblank) < 3 or share == 0:
+    sizes = _lengths(lines)
+    if len(sizes) < 3 or share == 0:
         return True
-    sizes = sorted(len(line.stripped) for line in nonblank)
-    width = _text_width(lines)
+    width = _length_at(sizes, _WIDTH_QUANTILE)
     if not settings.clean.wrapped_min_width <= width <= settings.clean.wrapped_max_width:
         return False  # menu items and list entries, or whole paragraphs: no wrap width
     low, high = settings.clean.wrapped_full_line_share * width, _FULL_LINE_MAX * width
@@ -160,7 +161,7 @@ def _wrapped(lines: list[_Line], settings: Settings) -> bool:
     if len(wraps) >= _MIN_WRAPS and sum(wraps) >= share * len(wraps):
         return True
     open_full = [
-        len(a.stripped) <= high and len(a.stripped) + 1 + len(b.stripped.split(" ", 1)[0]) > low
+        len(a.stripped) <= high and not _fits(a.stripped, b.stripped, low)
         for a, b in zip(lines, lines[1:])
         if not (a.blank or b.blank or _ends_sentence(a.content) or _continues_sentence(b.stripped))
         and not a.stripped.endswith(("-", ",", ";", ":"))
@@ -193,9 +194,7 @@ def _wrap_before(line: str, following: str, full: float) -> bool:
     "... fighting in" / "the region") and stays in its paragraph, so no ``gap`` is
     reported there; after a short line ("Azerbaijanis in" / "is a headache") it is joined
     the way blank lines are, and the ``gap`` check looks at it."""
-    if _ends_sentence(line):
-        return False
-    return len(line) + 1 + len(following.split(" ", 1)[0]) > full
+    return not _ends_sentence(line) and not _fits(line, following, full)
 
 
 def _sentence_end_share(lines: list[_Line]) -> float:
@@ -295,6 +294,7 @@ def clean(doc: Document, *, settings: Settings) -> Document:
     md = markup(raw) if doc.meta.get("format") == "markdown" else None
     source = masked(raw, md, DROP) if md else raw
     lines = _split_lines(masked(raw, md, " ") if md else raw)
+    sizes = _lengths(lines)
     headers = _running_headers(lines, settings.clean.running_header_min_repeats)
     language = doc.language or doc.meta.get("language") or "en"
 
@@ -324,7 +324,7 @@ def clean(doc: Document, *, settings: Settings) -> Document:
     heading_width = (
         float("inf")
         if _sentence_end_share(lines) >= settings.clean.paragraph_lines_min_share
-        else settings.clean.heading_max_width_share * _wrap_width(lines)
+        else settings.clean.heading_max_width_share * _length_at(sizes, _WRAP_QUANTILE)
     )
 
     # A label line ("Share this article", "Read more", "Subscribe") stands alone when the
@@ -338,8 +338,8 @@ def clean(doc: Document, *, settings: Settings) -> Document:
     # _runs_on): a scraper's blocks without blank lines between them read as with them.
     # Markdown keeps its own rule (consecutive lines are one paragraph).
     per_line = md is None and not _wrapped(lines, settings)
-    full_line = settings.clean.wrapped_full_line_share * _text_width(lines)
-    label_width = _wrap_width(lines)
+    full_line = settings.clean.wrapped_full_line_share * _length_at(sizes, _WIDTH_QUANTILE)
+    label_width = _length_at(sizes, _WRAP_QUANTILE)
     alone = [False] * len(lines)
     for k, line in enumerate(lines):
         if reasons[k] or not _label_line(line.stripped, settings.clean.label_line_max_words):

@@ -166,7 +166,7 @@ def _continues_clock_time(paragraph: str, pos: int) -> bool:
         return True
     if lower in WEEKDAYS and (len(lower) > 4 or lower.startswith("thur") or m.group("dot")):
         return True
-    return lower in MONTHS and _DAY_AFTER.match(paragraph, m.end("word")) is not None
+    return _month_day_at(paragraph, pos)
 
 
 #: The French hour after its number ("à 17 h. Le ministre"): "h" takes no period, so one
