@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from comparekit.clean.builder import TextBuilder
@@ -273,17 +274,28 @@ class _Paragraph:
     lines: list[_Line]
 
 
-def _edge_text(lines: list[_Line], ignorable: str, *, from_end: bool = False) -> str:
+def _edge_text(lines: Iterable[_Line], ignorable: str, *, from_end: bool = False) -> str:
     """The edge of a paragraph as the cleaned text will show it: the edge line, plus the
     next lines in while they hold nothing but quotes/brackets (a line that is just "«"
     is joined to the next one, so the join decision must see past it, or cleaning the
-    cleaned text would decide differently)."""
+    cleaned text would decide differently). ``lines`` run from the edge inwards (with
+    ``from_end``, from the paragraph's last line backwards) and may go on into the next
+    paragraphs: a paragraph that is just "«" is joined to the next one too."""
     taken = []
-    for line in reversed(lines) if from_end else lines:
+    for line in lines:
         taken.append(line.content.strip())
         if line.content.strip(ignorable):
             break
     return " ".join(reversed(taken) if from_end else taken)
+
+
+def _lines_from(paragraphs: list[_Paragraph], start: int, step: int) -> Iterator[_Line]:
+    """The lines of ``paragraphs[start]`` and the paragraphs after it (``step`` 1) or
+    before it (``step`` -1, each paragraph's lines last first), lazily."""
+    k = start
+    while 0 <= k < len(paragraphs):
+        yield from paragraphs[k].lines if step > 0 else reversed(paragraphs[k].lines)
+        k += step
 
 
 def clean(doc: Document, *, settings: Settings) -> Document:
@@ -404,8 +416,8 @@ def clean(doc: Document, *, settings: Settings) -> Document:
     join_gap: list[bool] = []
     trailing_junk: list[tuple[_Line, str]] = list(pending_junk)
     for i, gap in enumerate(gaps):
-        left = _edge_text(paragraphs[i].lines, _TRAILING_CLOSERS, from_end=True)
-        right = _edge_text(paragraphs[i + 1].lines, _LEADING_QUOTES)
+        left = _edge_text(_lines_from(paragraphs, i, -1), _TRAILING_CLOSERS, from_end=True)
+        right = _edge_text(_lines_from(paragraphs, i + 1, 1), _LEADING_QUOTES)
         interrupted = bool(gap["junk"]) or gap["page_break"]
         joins = not _ends_sentence(left) and (interrupted or _continues_sentence(right))
         join_gap.append(joins)
