@@ -102,9 +102,11 @@ def kind_findings(doc: Document, settings: Settings) -> list[Finding]:
 
 def removal_findings(doc: Document, settings: Settings) -> list[Finding]:
     """``url_in_text`` / ``page_break``: a URL, page number or running header that cleaning
-    took out of a sentence (raw offsets of the removed line)."""
+    took out of a sentence (raw offsets of the removed line). In a paragraph-a-line text a
+    repeated line that a cue list names gets that kind's flag instead (boilerplate, ...)."""
     cfg = settings.scrape
     joined = [(j.raw_start, j.raw_end) for j in doc.joins if j.reason == "page_break"]
+    cue_kinds: dict[str, str | None] = {}  # a running header stands three times or more
     out = []
     for r in doc.removals:
         inside = any(s <= r.start and r.end <= e for s, e in joined)
@@ -121,7 +123,9 @@ def removal_findings(doc: Document, settings: Settings) -> list[Finding]:
             ):
                 # A web page has no pages: a line repeated on it is a button, a label or a
                 # heading. One that a cue list names is flagged as what it is.
-                kind = _kind_by_cue(r.text, settings)
+                if r.text not in cue_kinds:
+                    cue_kinds[r.text] = _kind_by_cue(r.text, settings)
+                kind = cue_kinds[r.text]
                 if kind in KIND_FLAGS:
                     type_ = KIND_FLAGS[kind][0]
                     message = (
